@@ -1,0 +1,24 @@
+from django.apps import AppConfig
+from django.db.models.signals import post_migrate, post_save
+
+
+class HomeConfig(AppConfig):
+    """Shared parts of the site: home page, site settings, privacy, roles and the demo loader."""
+
+    name = "home"
+    verbose_name = "Site"
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from django.contrib.auth import get_user_model
+
+        from . import roles
+
+        # Roles follow the code: every migrate brings the groups and their permissions up to date.
+        post_migrate.connect(roles.sync_after_migrate, sender=self)
+        post_save.connect(roles.grant_on_new_page, dispatch_uid="home.grant_on_new_page")
+        post_save.connect(
+            roles.add_new_user_to_employees,
+            sender=get_user_model(),
+            dispatch_uid="home.add_new_user_to_employees",
+        )

@@ -1,0 +1,102 @@
+"""The home page and the settings the Culture team edits for the whole site."""
+
+from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
+from django.db import models
+from wagtail.admin.panels import FieldPanel, HelpPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+
+from .colours import contrast_ratio, readable_text_colour
+from .panels import home_page_panels
+
+
+class HomePage(Page):
+    """The front door: a welcome, then whatever the installed programs put on it.
+
+    Home sits at the bottom of the dependency chain, so it does not name the pages of the apps
+    above it: those pages declare `parent_page_types = ["home.HomePage"]` themselves, and their
+    home-page panels arrive through the `own_it_home_panels` hook (see `home.panels`).
+    """
+
+    intro = models.CharField(
+        max_length=250,
+        blank=True,
+        help_text="One sentence under the site name, for example "
+        "“Mistakes happen every day. What counts is what we do next.”",
+    )
+    body = RichTextField(
+        blank=True,
+        features=["bold", "italic", "link", "ol", "ul", "h2", "h3"],
+        help_text="A short welcome: what this site is for and how to take part.",
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        FieldPanel("body"),
+    ]
+
+    parent_page_types = ["wagtailcore.Page"]
+    max_count = 1
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["panels"] = home_page_panels(request)
+        return context
+
+
+hex_colour = RegexValidator(
+    r"^#[0-9a-fA-F]{6}$", "Enter a colour as # followed by six hex digits, for example #1f5f8b."
+)
+
+
+@register_setting(icon="cog")
+class SiteSettings(BaseSiteSetting):
+    """Name and colour of the site, editable by the Culture team."""
+
+    site_name = models.CharField(
+        max_length=60, default="Own It", help_text="Shown in the header, emails and wallpapers."
+    )
+    tagline = models.CharField(
+        max_length=120,
+        blank=True,
+        default="Own it. Make it right. Learn and don't repeat.",
+        help_text="A short line shown under the site name.",
+    )
+    primary_colour = models.CharField(
+        max_length=7,
+        default="#1f5f8b",
+        validators=[hex_colour],
+        help_text="Used for the header, buttons and links. It must be dark enough to read "
+        "against white (contrast of at least 4.5 : 1).",
+    )
+
+    panels = [
+        HelpPanel(
+            content="These settings change how the whole site looks to every employee.",
+        ),
+        MultiFieldPanel(
+            [FieldPanel("site_name"), FieldPanel("tagline"), FieldPanel("primary_colour")],
+            heading="Brand",
+        ),
+    ]
+
+    class Meta:
+        verbose_name = "Site settings"
+
+    def clean(self):
+        super().clean()
+        if hex_colour.regex.match(self.primary_colour or ""):
+            ratio = contrast_ratio(self.primary_colour, "#ffffff")
+            if ratio < 4.5:
+                raise ValidationError(
+                    {
+                        "primary_colour": f"{self.primary_colour} is too light to read against "
+                        f"white (contrast {ratio:.1f} : 1, needs 4.5 : 1). Choose a darker shade."
+                    }
+                )
+
+    @property
+    def primary_text_colour(self):
+        return readable_text_colour(self.primary_colour)

@@ -1,0 +1,65 @@
+import mimetypes
+
+from django.contrib.auth.decorators import login_not_required
+from django.core.files.storage import default_storage
+from django.core.paginator import Paginator
+from django.db import connection
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import render
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
+from wagtail.models import Page
+
+from .panels import account_panels
+from .visibility import visible_to
+
+
+@login_not_required
+@never_cache
+@require_GET
+def healthz(request):
+    """For load balancers and uptime monitors: the database answers, and nothing else is said."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except Exception:
+        return HttpResponse("unavailable", status=503, content_type="text/plain")
+    return HttpResponse("ok", content_type="text/plain")
+
+
+def private_media(request, path):
+    """Uploaded files (image renditions, originals) for signed-in users only.
+
+    The login check itself is PrivateSiteMiddleware's; this view only serves the file, with
+    headers that stop a shared proxy from keeping it and a browser from running it.
+    """
+    if not default_storage.exists(path):
+        raise Http404("No such file")
+    content_type, _ = mimetypes.guess_type(path)
+    response = FileResponse(
+        default_storage.open(path, "rb"), content_type=content_type or "application/octet-stream"
+    )
+    response["Cache-Control"] = "private, max-age=3600"
+    response["Content-Security-Policy"] = "default-src 'none'; style-src 'unsafe-inline'; sandbox"
+    return response
+
+
+def search(request):
+    """Site-wide search over every page the reader may see."""
+    query = request.GET.get("q", "").strip()[:200]
+    results = Page.objects.none()
+    if query:
+        pages = visible_to(Page.objects.all(), request).exclude(depth__lte=1)
+        results = pages.search(query)
+    page = Paginator(results, 20).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "home/search.html",
+        {"query": query, "results": page, "pages": [r.specific for r in page.object_list]},
+    )
+
+
+def account(request):
+    """The signed-in user's own settings, gathered from every app."""
+    return render(request, "home/account.html", {"panels": account_panels(request)})

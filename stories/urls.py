@@ -1,0 +1,4 @@
+"""Front-end views of this app that are not Wagtail pages."""
+
+app_name = "stories"
+urlpatterns = []
