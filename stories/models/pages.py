@@ -1,0 +1,241 @@
+"""The stories section: an index page and the story pages under it."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel, HelpPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+# Rich text in stories is kept simple: it must read well in a meeting pack and an email too.
+STORY_TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
+
+MAX_LESSONS = 20
+MAX_ACTIONS = 20
+MAX_QUESTIONS = 10
+
+
+class StoriesIndexPage(Page):
+    """The stories section. Its children are the stories; it lists, filters and searches them."""
+
+    intro = models.CharField(
+        max_length=250,
+        blank=True,
+        help_text="A line above the list, for example “Mistakes we made, and what we learned.”",
+    )
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["stories.StoryPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = "stories index"
+
+
+class StoryTag(TaggedItemBase):
+    content_object = ParentalKey(
+        "stories.StoryPage", on_delete=models.CASCADE, related_name="tagged_items"
+    )
+
+
+class StoryPage(Page):
+    """A blameless story of a mistake: what happened, how it was owned, made right and learned from.
+
+    The author is not a field of the page (see `StoryAuthorship`), so that no revision, API
+    representation or admin screen can carry an anonymous author's identity.
+    """
+
+    class Part(models.TextChoices):
+        MADE = "made", "I made the mistake"
+        RECEIVED = "received", "I was on the receiving end"
+        WITNESSED = "witnessed", "I saw it happen"
+
+    class Size(models.TextChoices):
+        SMALL = "small", "Small"
+        MEDIUM = "medium", "Medium"
+        LARGE = "large", "Large"
+        HUGE = "huge", "Huge"
+
+    summary = models.CharField(
+        max_length=200, help_text="One line: what went wrong and what changed because of it."
+    )
+    happened_on = models.DateField(
+        null=True,
+        blank=True,
+        help_text="When it happened. Month and year are enough; the day is stored as the 1st.",
+    )
+    team = models.ForeignKey(
+        "stories.Team",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="stories",
+    )
+    series = models.ForeignKey(
+        "stories.Series",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="stories",
+    )
+    tags = ClusterTaggableManager(through=StoryTag, blank=True)
+    part = models.CharField(
+        "your part in it", max_length=12, choices=Part.choices, default=Part.MADE
+    )
+    size = models.CharField(max_length=8, choices=Size.choices, default=Size.SMALL)
+
+    what_happened = RichTextField(features=STORY_TEXT_FEATURES)
+    who_was_affected = RichTextField(
+        "who was affected, and how", features=STORY_TEXT_FEATURES, blank=True
+    )
+    own_it = RichTextField(
+        "own it",
+        features=STORY_TEXT_FEATURES,
+        blank=True,
+        help_text="How and how fast the mistake was acknowledged, and to whom.",
+    )
+    make_it_right = RichTextField(
+        "make it right",
+        features=STORY_TEXT_FEATURES,
+        blank=True,
+        help_text="What was done for the people affected, going beyond the minimum.",
+    )
+    learn_and_prevent = RichTextField(
+        "learn and prevent",
+        features=STORY_TEXT_FEATURES,
+        blank=True,
+        help_text="What changed so that it does not happen again.",
+    )
+
+    good_for_meetings = models.BooleanField(
+        default=False,
+        help_text="Set by moderators: a story that works well for discussion in a staff meeting.",
+    )
+    repeat_of = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="repeats",
+        help_text="If this mistake happened before, the earlier story. Counted as a repeat.",
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("summary"),
+        MultiFieldPanel(
+            [
+                FieldPanel("happened_on"),
+                FieldPanel("team"),
+                FieldPanel("part"),
+                FieldPanel("size"),
+                FieldPanel("tags"),
+                FieldPanel("series"),
+            ],
+            heading="About the mistake",
+        ),
+        FieldPanel("what_happened"),
+        FieldPanel("who_was_affected"),
+        MultiFieldPanel(
+            [FieldPanel("own_it"), FieldPanel("make_it_right"), FieldPanel("learn_and_prevent")],
+            heading="Own it · Make it right · Learn and prevent",
+        ),
+        InlinePanel("lessons", label="Lesson", max_num=MAX_LESSONS),
+        InlinePanel("actions", label="Corrective action", max_num=MAX_ACTIONS),
+        InlinePanel("questions", label="Discussion question", max_num=MAX_QUESTIONS),
+        MultiFieldPanel(
+            [
+                HelpPanel(
+                    content="Moderators: mark stories that work well in staff meetings, and link "
+                    "a story to an earlier one when the same mistake happened again."
+                ),
+                FieldPanel("good_for_meetings"),
+                FieldPanel("repeat_of"),
+            ],
+            heading="Moderation",
+        ),
+    ]
+
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("what_happened"),
+        index.SearchField("who_was_affected"),
+        index.SearchField("own_it"),
+        index.SearchField("make_it_right"),
+        index.SearchField("learn_and_prevent"),
+        index.RelatedFields("lessons", [index.SearchField("text")]),
+        index.RelatedFields("tags", [index.SearchField("name")]),
+        index.FilterField("team"),
+        index.FilterField("series"),
+        index.FilterField("part"),
+        index.FilterField("size"),
+        index.FilterField("first_published_at"),
+    ]
+
+    parent_page_types = ["stories.StoriesIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = "story"
+        verbose_name_plural = "stories"
+
+    def clean(self):
+        super().clean()
+        if self.happened_on is not None and self.happened_on.day != 1:
+            self.happened_on = self.happened_on.replace(day=1)
+        if self.repeat_of_id and self.repeat_of_id == self.pk:
+            raise ValidationError({"repeat_of": "A story cannot be a repeat of itself."})
+
+
+class StoryLesson(Orderable):
+    """One short lesson, shown as “Lesson 1”, “Lesson 2”, … in its order."""
+
+    page = ParentalKey(StoryPage, on_delete=models.CASCADE, related_name="lessons")
+    text = models.CharField(max_length=300)
+
+    panels = [FieldPanel("text")]
+
+    def __str__(self):
+        return self.text
+
+
+class CorrectiveAction(Orderable):
+    """A change someone owns so the mistake does not happen again."""
+
+    class Status(models.TextChoices):
+        OPEN = "open", "Open"
+        DONE = "done", "Done"
+
+    page = ParentalKey(StoryPage, on_delete=models.CASCADE, related_name="actions")
+    description = models.CharField(max_length=300)
+    owner = models.CharField(
+        "owning team or role", max_length=120, help_text="A team or a role, never a person's name."
+    )
+    due_date = models.DateField(null=True, blank=True)
+    status = models.CharField(max_length=8, choices=Status.choices, default=Status.OPEN)
+
+    panels = [
+        FieldPanel("description"),
+        FieldPanel("owner"),
+        FieldPanel("due_date"),
+        FieldPanel("status"),
+    ]
+
+    def __str__(self):
+        return self.description
+
+
+class DiscussionQuestion(Orderable):
+    """A question for a staff meeting that discusses the story."""
+
+    page = ParentalKey(StoryPage, on_delete=models.CASCADE, related_name="questions")
+    text = models.CharField(max_length=300)
+
+    panels = [FieldPanel("text")]
+
+    def __str__(self):
+        return self.text
