@@ -3,7 +3,9 @@
 Split by concept; import from here (`from stories.models import StoryPage`).
 """
 
-from .authorship import StoryAuthorship
+from .authorship import StoryAuthorship, anonymous_author
+from .blameless import BlamelessPhrase
+from .feeds import FeedToken
 from .pages import (
     CorrectiveAction,
     DiscussionQuestion,
@@ -16,6 +18,9 @@ from .reactions import LearnedFromThis
 from .taxonomy import Series, Team
 
 __all__ = [
+    "BlamelessPhrase",
+    "FeedToken",
+    "anonymous_author",
     "CorrectiveAction",
     "DiscussionQuestion",
     "LearnedFromThis",

@@ -183,6 +183,17 @@ class StoryPage(Page):
         verbose_name = "story"
         verbose_name_plural = "stories"
 
+    @property
+    def byline(self):
+        """The name readers see: the author's, or "Anonymous".
+
+        Listings prefetch `authorship__author` (select_related) so this costs no query per story.
+        """
+        authorship = getattr(self, "authorship", None)
+        if authorship is None or authorship.is_anonymous:
+            return "Anonymous"
+        return authorship.author.get_full_name() or authorship.author.get_username()
+
     def clean(self):
         super().clean()
         if self.happened_on is not None and self.happened_on.day != 1:
