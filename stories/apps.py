@@ -1,7 +1,28 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate, post_save
 
 
 class StoriesConfig(AppConfig):
     name = "stories"
     verbose_name = "Mistake stories"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import notifications, workflow
+        from .models import StoriesIndexPage
+
+        # Sharing and moderation: author emails, and the "Culture review" workflow, set up after
+        # every migrate and as soon as a stories index exists.
+        notifications.connect()
+        post_migrate.connect(
+            workflow.ensure_after_migrate, sender=self, dispatch_uid="stories.culture_review"
+        )
+        post_save.connect(
+            workflow.assign_to_new_index,
+            sender=StoriesIndexPage,
+            dispatch_uid="stories.culture_review_on_index",
+        )
+        # Reading: shared fragments are retired when stories, authorships or reactions change.
+        from . import cache
+
+        cache.connect_signals()

@@ -1,4 +1,40 @@
 """Front-end views of this app that are not Wagtail pages."""
 
+from django.contrib.auth.decorators import login_not_required
+from django.urls import path
+
+from . import feeds
+from .views import feed_tokens, reading, sharing
+
 app_name = "stories"
-urlpatterns = []
+urlpatterns = [
+    # Sharing: the author's own drafts (see stories/views/sharing.py).
+    path("stories/share/", sharing.share, name="share"),
+    path("stories/mine/", sharing.my_stories, name="my_stories"),
+    path("stories/mine/<int:pk>/edit/", sharing.edit, name="edit"),
+    path("stories/mine/<int:pk>/delete/", sharing.delete, name="delete"),
+    # Reading: "I learned from this", and the personal feeds (see stories/views/reading.py).
+    path("stories/<int:pk>/learned/", reading.learned_from_this, name="learned"),
+    path("account/feeds/reset/", feed_tokens.reset_feed_token, name="feed_token_reset"),
+    # The token in these addresses opens these feeds only; they need no session (feed readers).
+    path(
+        "feeds/<slug:token>/stories/atom/",
+        login_not_required(feeds.StoriesAtomFeed()),
+        name="story_feed_atom",
+    ),
+    path(
+        "feeds/<slug:token>/stories/rss/",
+        login_not_required(feeds.StoriesRssFeed()),
+        name="story_feed_rss",
+    ),
+    path(
+        "feeds/<slug:token>/stories/tag/<slug:tag>/atom/",
+        login_not_required(feeds.StoriesAtomFeed()),
+        name="story_tag_feed_atom",
+    ),
+    path(
+        "feeds/<slug:token>/stories/tag/<slug:tag>/rss/",
+        login_not_required(feeds.StoriesRssFeed()),
+        name="story_tag_feed_rss",
+    ),
+]

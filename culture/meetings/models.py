@@ -1,12 +1,31 @@
 """Staff-meeting packs: a team lead's timed agenda built from stories, quotes and exercises."""
 
-from django.db import models
-from wagtail.admin.panels import FieldPanel
+import datetime
+
+from django import forms
+from django.core.paginator import Paginator
+from django.db import models, transaction
+from django.http import HttpResponse
+from django.utils import timezone
+from django.utils.functional import cached_property
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import StreamField
 from wagtail.models import Page
+
+from .blocks import AgendaBlock, default_agenda
+from .forms import MeetingPackForm
+from .panels import AgendaSummaryPanel
+from .permissions import MeetingPackPermissionTester
+
+PACKS_PER_PAGE = 20
 
 
 class MeetingPacksIndexPage(Page):
-    """Where meeting packs live; lists them, newest meeting first."""
+    """Where meeting packs live; lists them, newest meeting first, and filters them by team."""
 
     intro = models.CharField(max_length=250, blank=True)
 
@@ -19,26 +38,271 @@ class MeetingPacksIndexPage(Page):
     class Meta:
         verbose_name = "meeting packs index"
 
+    def get_context(self, request, *args, **kwargs):
+        from stories.models import Team
 
-class MeetingPackPage(Page):
-    """One staff meeting's "Mistake Management" agenda for one team."""
+        context = super().get_context(request, *args, **kwargs)
+        packs = (
+            MeetingPackPage.objects.live()
+            .child_of(self)
+            .select_related("team")
+            .defer_streamfields()
+            .order_by("-meeting_date", "-start_time", "-pk")
+        )
+        teams = Team.objects.filter(meeting_packs__in=packs).distinct().order_by("name")
+        team = None
+        if slug := request.GET.get("team"):
+            team = Team.objects.filter(slug=slug).first()
+            packs = packs.filter(team=team) if team else packs.none()
+        page_obj = Paginator(packs, PACKS_PER_PAGE).get_page(request.GET.get("page"))
+        context.update(
+            packs=page_obj.object_list,
+            page_obj=page_obj,
+            teams=teams,
+            current_team=team,
+            team_slug=request.GET.get("team", ""),
+            query_string=f"team={team.slug}" if team else "",
+            today=timezone.localdate(),
+        )
+        return context
+
+
+class MeetingPackTag(TaggedItemBase):
+    content_object = ParentalKey(
+        "meetings.MeetingPackPage", on_delete=models.CASCADE, related_name="tagged_items"
+    )
+
+
+class MeetingPackPage(RoutablePageMixin, Page):
+    """One staff meeting's "Mistake Management" agenda for one team.
+
+    Readers see only what is still published: a story unpublished after it was put on the agenda
+    drops out of the page, the PDF, the calendar event and the invitation text, and the editor
+    lists it for the lead (see `unavailable_stories`).
+    """
 
     team = models.ForeignKey("stories.Team", on_delete=models.PROTECT, related_name="meeting_packs")
     meeting_date = models.DateField()
     start_time = models.TimeField(default="09:00")
     target_minutes = models.PositiveIntegerField(default=30)
     facilitator_notes = models.TextField(blank=True)
+    topics = ClusterTaggableManager(
+        through=MeetingPackTag,
+        blank=True,
+        verbose_name="topics",
+        help_text="Story tags this meeting is about. Suggested stories match them.",
+    )
+    agenda = StreamField(
+        AgendaBlock(),
+        default=default_agenda,
+        help_text="The items of the meeting, in order, each with its minutes.",
+    )
 
     content_panels = Page.content_panels + [
-        FieldPanel("team"),
-        FieldPanel("meeting_date"),
-        FieldPanel("start_time"),
-        FieldPanel("target_minutes"),
-        FieldPanel("facilitator_notes"),
+        MultiFieldPanel(
+            [
+                # A plain select, not the team chooser: it offers only the teams the user may
+                # build packs for (see MeetingPackForm).
+                FieldPanel("team", widget=forms.Select),
+                FieldRowPanel(
+                    [FieldPanel("meeting_date"), FieldPanel("start_time")],
+                ),
+                FieldPanel("target_minutes"),
+                FieldPanel("topics"),
+            ],
+            heading="The meeting",
+        ),
+        AgendaSummaryPanel(heading="Length and suggestions"),
+        FieldPanel("agenda"),
+        MultiFieldPanel(
+            [
+                HelpPanel(
+                    content="Only you and other editors of this pack see these notes: they are "
+                    "not on the projected page, the PDF or the invitation."
+                ),
+                FieldPanel("facilitator_notes"),
+            ],
+            heading="For the facilitator",
+        ),
     ]
 
+    base_form_class = MeetingPackForm
     parent_page_types = ["meetings.MeetingPacksIndexPage"]
     subpage_types = []
 
     class Meta:
         verbose_name = "meeting pack"
+
+    # --- Permissions --------------------------------------------------------------------------
+
+    def permissions_for_user(self, user):
+        """Wagtail's page permissions, narrowed to the teams a lead is in (see permissions.py)."""
+        return MeetingPackPermissionTester(user, self)
+
+    # --- The agenda ---------------------------------------------------------------------------
+
+    @property
+    def starts_at(self):
+        """The meeting's start, an aware datetime in the site's time zone."""
+        start_time = self.start_time
+        if isinstance(start_time, str):  # the unsaved default
+            start_time = datetime.time.fromisoformat(start_time)
+        return timezone.make_aware(datetime.datetime.combine(self.meeting_date, start_time))
+
+    @cached_property
+    def agenda_items(self):
+        """The items readers see, in order, each placed on the clock (`value.starts_at`).
+
+        Loading the agenda costs a fixed number of queries: one per kind of chosen object (and
+        the stories' lessons and questions), however many items there are.
+        """
+        clock = timezone.localtime(self.starts_at)
+        withheld = getattr(self, "_withheld_story_ids", set())
+        items = []
+        for child in self.agenda:
+            if child.block_type == "story" and child.value.get("story") is not None:
+                child.value.withheld = child.value["story"].pk in withheld
+            if child.value.is_shown:
+                clock = child.value.schedule(clock)
+                items.append(child)
+        return items
+
+    def restrict_to(self, request):
+        """Leave out stories behind a view restriction this reader does not pass (two queries).
+
+        Call before `agenda_items` is first read; the page, PDF, calendar and text views do.
+        """
+        from home.visibility import visible_to
+        from stories.models import StoryPage
+
+        story_ids = set(self.story_ids())
+        if story_ids:
+            visible = visible_to(StoryPage.objects.filter(pk__in=story_ids), request)
+            self._withheld_story_ids = story_ids - set(visible.values_list("pk", flat=True))
+        self.__dict__.pop("agenda_items", None)
+        return self
+
+    @property
+    def total_minutes(self):
+        """Minutes of the items readers see."""
+        return sum(child.value.minutes for child in self.agenda_items)
+
+    @property
+    def ends_at(self):
+        return self.starts_at + datetime.timedelta(minutes=self.total_minutes)
+
+    @property
+    def planned_minutes(self):
+        """Minutes of every item on the agenda, as the lead entered them (for the editor)."""
+        return sum(child.value.minutes for child in self.agenda)
+
+    @property
+    def minutes_over_target(self):
+        return max(0, self.planned_minutes - (self.target_minutes or 0))
+
+    def unavailable_stories(self):
+        """Stories on the agenda that readers no longer see: unpublished or deleted ones.
+
+        Returns (position, title) pairs; position counts agenda items from 1.
+        """
+        missing = []
+        for position, child in enumerate(self.agenda, start=1):
+            if child.block_type != "story":
+                continue
+            story = child.value.get("story")
+            raw_id = (self.agenda.raw_data[position - 1].get("value") or {}).get("story")
+            if story is None and raw_id:
+                missing.append((position, "A story that was deleted"))
+            elif story is not None and not story.live:
+                missing.append((position, story.title))
+        return missing
+
+    def story_ids(self):
+        """The ids of the stories on the agenda, read from the raw data (no query)."""
+        ids = []
+        for item in self.agenda.raw_data:
+            if item.get("type") == "story":
+                story_id = (item.get("value") or {}).get("story")
+                if story_id and story_id not in ids:
+                    ids.append(story_id)
+        return ids
+
+    @property
+    def is_past(self):
+        return self.meeting_date < timezone.localdate()
+
+    def save(self, *args, **kwargs):
+        result = super().save(*args, **kwargs)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is None or "agenda" in update_fields or "live" in update_fields:
+            self._sync_story_links()
+        return result
+
+    def _sync_story_links(self):
+        """Keep `PackStory` rows in step with the saved agenda, so history is a join, not a scan."""
+        from stories.models import StoryPage
+
+        wanted = set(StoryPage.objects.filter(pk__in=self.story_ids()).values_list("pk", flat=True))
+        with transaction.atomic():
+            existing = set(self.story_links.values_list("story_id", flat=True))
+            self.story_links.exclude(story_id__in=wanted).delete()
+            PackStory.objects.bulk_create(
+                [PackStory(pack=self, story_id=story_id) for story_id in wanted - existing]
+            )
+        from .history import forget_history
+
+        forget_history()
+
+    # --- Front end ----------------------------------------------------------------------------
+
+    def get_context(self, request, *args, **kwargs):
+        self.restrict_to(request)
+        context = super().get_context(request, *args, **kwargs)
+        context["can_edit"] = self.permissions_for_user(request.user).can_edit()
+        context["invitation_text"] = self.as_plain_text()
+        return context
+
+    def as_plain_text(self):
+        from .exports import pack_as_text
+
+        return pack_as_text(self)
+
+    @path("pdf/", name="pdf")
+    def pdf_view(self, request):
+        from .exports import pdf_response
+
+        return pdf_response(self.restrict_to(request), request, paper=request.GET.get("paper"))
+
+    @path("calendar/", name="ics")
+    def ics_view(self, request):
+        from .exports import ics_response
+
+        return ics_response(self.restrict_to(request), request)
+
+    @path("invitation/", name="text")
+    def text_view(self, request):
+        self.restrict_to(request)
+        response = HttpResponse(self.as_plain_text(), content_type="text/plain; charset=utf-8")
+        response["Content-Disposition"] = f'inline; filename="{self.slug}.txt"'
+        return response
+
+
+class PackStory(models.Model):
+    """A story on a pack's saved agenda.
+
+    Written on every save of a pack, so that "discussed by this team", "discussed in N team
+    meetings" and the suggestions are plain joins instead of reading every pack's agenda.
+    """
+
+    pack = models.ForeignKey(MeetingPackPage, on_delete=models.CASCADE, related_name="story_links")
+    story = models.ForeignKey(
+        "stories.StoryPage", on_delete=models.CASCADE, related_name="meeting_pack_links"
+    )
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["pack", "story"], name="unique_story_per_pack")
+        ]
+
+    def __str__(self):
+        return f"Story {self.story_id} in pack {self.pack_id}"

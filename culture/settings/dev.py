@@ -15,3 +15,6 @@ STORAGES = {
 # Serve static files straight from the source folders; nothing to collect first.
 WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
+
+# Keep `make run` output to what a person needs: Wagtail logs every demo publish at INFO.
+LOGGING["loggers"]["wagtail"] = {"level": "WARNING"}  # noqa: F405

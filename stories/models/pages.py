@@ -2,13 +2,18 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.template.response import TemplateResponse
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, HelpPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, PageViewRestriction
 from wagtail.search import index
+from wagtail.url_routing import RouteResult
+
+from stories.admin_panels import AuthorPanel, BlamelessCheckPanel
 
 # Rich text in stories is kept simple: it must read well in a meeting pack and an email too.
 STORY_TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
@@ -18,8 +23,28 @@ MAX_ACTIONS = 20
 MAX_QUESTIONS = 10
 
 
-class StoriesIndexPage(Page):
-    """The stories section. Its children are the stories; it lists, filters and searches them."""
+def _restrictions_by_path(page):
+    """The view restrictions on a page and its ancestors, in one query.
+
+    Wagtail's own `get_view_restrictions` first fetches the ancestors to resolve aliases (one more
+    query on every request). Above a story there are only the root, the home page and the stories
+    index, all singletons that are never aliases, so their paths are enough. A page that is itself
+    an alias keeps Wagtail's way.
+    """
+    if page.alias_of_id:
+        return Page.get_view_restrictions(page)
+    step = Page.steplen
+    paths = [page.path[:end] for end in range(step, len(page.path) + 1, step)]
+    return PageViewRestriction.objects.filter(page__path__in=paths)
+
+
+class StoriesIndexPage(RoutablePageMixin, Page):
+    """The stories section. Its children are the stories; it lists, filters and searches them.
+
+    Reading: `/stories/` lists live stories newest first with filters and search in its GET
+    parameters; `/stories/tag/<slug>/` is the same list for one tag. Story pages are routed here in
+    one query (see `route`), which is what keeps a story page at a fixed, small number of queries.
+    """
 
     intro = models.CharField(
         max_length=250,
@@ -35,6 +60,36 @@ class StoriesIndexPage(Page):
 
     class Meta:
         verbose_name = "stories index"
+
+    def route(self, request, path_components):
+        if len(path_components) == 1 and self.live:
+            from stories.queries import story_for_route
+
+            story = story_for_route(self, request, path_components[0])
+            if story is not None:
+                story._cached_parent_obj = self
+                return RouteResult(story)
+        # Routable paths (tag pages), drafts and unknown slugs: Wagtail's usual way (404s).
+        return super().route(request, path_components)
+
+    def get_view_restrictions(self):
+        return _restrictions_by_path(self)
+
+    def get_context(self, request, *args, **kwargs):
+        from stories.views.reading import index_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(index_context(self, request))
+        return context
+
+    @path("tag/<slug:tag>/", name="tag")
+    def tag_page(self, request, tag):
+        """The stories with one tag; the other filters and search still apply."""
+        from stories.views.reading import index_context
+
+        context = Page.get_context(self, request)
+        context.update(index_context(self, request, tag=tag))
+        return TemplateResponse(request, "stories/tag_page.html", context)
 
 
 class StoryTag(TaggedItemBase):
@@ -127,6 +182,8 @@ class StoryPage(Page):
 
     content_panels = Page.content_panels + [
         FieldPanel("summary"),
+        BlamelessCheckPanel(heading="Blameless check"),
+        AuthorPanel(heading="Who wrote it (seen by the Culture team only)"),
         MultiFieldPanel(
             [
                 FieldPanel("happened_on"),
@@ -182,6 +239,24 @@ class StoryPage(Page):
     class Meta:
         verbose_name = "story"
         verbose_name_plural = "stories"
+
+    def get_view_restrictions(self):
+        # `StoriesIndexPage.route` asked in its one query whether any restriction applies here.
+        if getattr(self, "route_restricted", None) is False:
+            return PageViewRestriction.objects.none()
+        return _restrictions_by_path(self)
+
+    def get_context(self, request, *args, **kwargs):
+        from stories.views.reading import story_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(story_context(self, request))
+        return context
+
+    @property
+    def tag_list(self):
+        """The story's tags, from the prefetched `tagged_items` (see stories.queries)."""
+        return [item.tag for item in self.tagged_items.all()]
 
     @property
     def byline(self):

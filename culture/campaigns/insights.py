@@ -1,0 +1,348 @@
+"""Culture insights: how the learning culture is doing over a period, for the Culture team.
+
+Every figure is aggregated in the database (TruncMonth/TruncWeek, Count with filters), so the
+dashboard costs a fixed number of queries however many stories there are. The one list of values
+fetched, for the median time to publication, is two timestamps per story.
+
+No figure here carries an author: stories are counted by month, team, tag and week only.
+"""
+
+import datetime
+import statistics
+from dataclasses import dataclass
+
+from django.db.models import CharField, Count, F, OuterRef, Q, Subquery
+from django.db.models.functions import Cast, TruncMonth, TruncWeek
+
+from .gathering import figures_for
+from .timeframes import local_today, months, site_timezone, window
+
+TOP_TAGS = 10
+RECENT_REPEATS = 10
+# Buckets of the time from submission to publication.
+WAIT_BUCKETS = [
+    ("Under a day", datetime.timedelta(days=1)),
+    ("1–3 days", datetime.timedelta(days=3)),
+    ("3–7 days", datetime.timedelta(days=7)),
+    ("Over a week", None),
+]
+
+
+@dataclass(frozen=True)
+class Period:
+    first_day: datetime.date
+    last_day: datetime.date
+
+    @property
+    def bounds(self):
+        return window(self.first_day, self.last_day)
+
+    @property
+    def days(self):
+        return (self.last_day - self.first_day).days + 1
+
+
+def published_stories(period):
+    from stories.models import StoryPage
+
+    start, end = period.bounds
+    return StoryPage.objects.live().filter(
+        first_published_at__gte=start, first_published_at__lt=end
+    )
+
+
+def _as_date(value):
+    if isinstance(value, datetime.datetime):
+        return value.astimezone(site_timezone()).date()
+    return value
+
+
+def per_month(period):
+    """Stories, anonymous stories and repeats for each month of the period (one query)."""
+    rows = (
+        published_stories(period)
+        .annotate(month=TruncMonth("first_published_at", tzinfo=site_timezone()))
+        .values("month")
+        .annotate(
+            stories=Count("pk"),
+            anonymous=Count("pk", filter=Q(authorship__is_anonymous=True)),
+            repeats=Count("pk", filter=Q(repeat_of__isnull=False)),
+        )
+        .order_by("month")
+    )
+    by_month = {_as_date(row["month"]): row for row in rows}
+    result = []
+    for month in months(period.first_day, period.last_day):
+        row = by_month.get(month, {})
+        stories = row.get("stories", 0)
+        anonymous = row.get("anonymous", 0)
+        result.append(
+            {
+                "month": month,
+                "stories": stories,
+                "anonymous": anonymous,
+                "repeats": row.get("repeats", 0),
+                "anonymous_share": round(anonymous * 100 / stories) if stories else None,
+            }
+        )
+    return result
+
+
+def per_team(period):
+    """Stories per team, in alphabetical order (not a league table); one query."""
+    rows = (
+        published_stories(period)
+        .values("team__name")
+        .annotate(stories=Count("pk"))
+        .order_by(F("team__name").asc(nulls_last=True))
+    )
+    return [{"team": row["team__name"] or "No team", "stories": row["stories"]} for row in rows]
+
+
+def top_tags(period, limit=TOP_TAGS):
+    from stories.models import StoryTag
+
+    rows = (
+        StoryTag.objects.filter(content_object__in=published_stories(period).values("pk"))
+        .values("tag__name")
+        .annotate(stories=Count("content_object", distinct=True))
+        .order_by("-stories", "tag__name")[:limit]
+    )
+    return [{"tag": row["tag__name"], "stories": row["stories"]} for row in rows]
+
+
+def time_to_publication(period):
+    """From the first submission to the "Culture review" workflow to first publication.
+
+    Stories published without going through a workflow have no submission time and are left
+    out. One query: two timestamps per story.
+    """
+    from wagtail.models import WorkflowState
+
+    first_submission = (
+        WorkflowState.objects.filter(
+            content_type__app_label="stories",
+            content_type__model="storypage",
+            object_id=Cast(OuterRef("pk"), output_field=CharField()),
+        )
+        .order_by("created_at")
+        .values("created_at")[:1]
+    )
+    pairs = (
+        published_stories(period)
+        .annotate(submitted_at=Subquery(first_submission))
+        .filter(submitted_at__isnull=False)
+        .values_list("submitted_at", "first_published_at")
+    )
+    waits = [published - submitted for submitted, published in pairs if published >= submitted]
+    buckets = []
+    lower = datetime.timedelta(0)
+    for label, upper in WAIT_BUCKETS:
+        count = sum(1 for wait in waits if wait >= lower and (upper is None or wait < upper))
+        buckets.append({"label": label, "stories": count})
+        lower = upper
+    if not waits:
+        return {"count": 0, "median": None, "mean": None, "buckets": buckets}
+    seconds = [wait.total_seconds() for wait in waits]
+    return {
+        "count": len(waits),
+        "median": datetime.timedelta(seconds=statistics.median(seconds)),
+        "mean": datetime.timedelta(seconds=statistics.fmean(seconds)),
+        "buckets": buckets,
+    }
+
+
+def corrective_actions(period, today=None):
+    """Corrective actions of the stories published in the period, by their status today."""
+    from stories.models import CorrectiveAction
+
+    today = today or local_today()
+    is_open = Q(status=CorrectiveAction.Status.OPEN)
+    overdue = is_open & Q(due_date__lt=today)
+    figures = CorrectiveAction.objects.filter(
+        page__in=published_stories(period).values("pk")
+    ).aggregate(
+        total=Count("pk"),
+        done=Count("pk", filter=Q(status=CorrectiveAction.Status.DONE)),
+        open=Count("pk", filter=is_open),
+        overdue=Count("pk", filter=overdue),
+    )
+    figures["open_on_time"] = figures["open"] - figures["overdue"]
+    return figures
+
+
+def recent_repeats(period, limit=RECENT_REPEATS):
+    """The latest stories marked as a repeat of an earlier one: titles only."""
+    return list(
+        published_stories(period)
+        .filter(repeat_of__isnull=False)
+        .select_related("repeat_of")
+        .order_by("-first_published_at")[:limit]
+    )
+
+
+def chosen_campaign(campaign=None, today=None):
+    """The campaign to compare: the one asked for, else the latest that has started."""
+    from .models import CampaignPage
+
+    if campaign is not None:
+        return campaign
+    today = today or local_today()
+    return CampaignPage.objects.live().filter(start_date__lte=today).order_by("-start_date").first()
+
+
+COMPARED_FIGURES = [
+    ("stories", "Stories published"),
+    ("anonymous", "Anonymous stories"),
+    ("repeats", "Repeats (“happened again”)"),
+    ("teams", "Teams taking part"),
+    ("meetings", "Staff meetings held"),
+    ("learned", "“I learned from this” marks"),
+]
+
+
+def campaign_comparison(campaign, today=None):
+    """The campaign's figures next to those of the same number of days just before it."""
+    if campaign is None:
+        return None
+    today = today or local_today()
+    length = campaign.end_date - campaign.start_date
+    before_end = campaign.start_date - datetime.timedelta(days=1)
+    before_start = before_end - length
+    figures = figures_for(
+        {
+            "during": (campaign.start_date, campaign.end_date),
+            "before": (before_start, before_end),
+        },
+        today,
+    )
+    rows = []
+    for key, label in COMPARED_FIGURES:
+        during, before = figures["during"][key], figures["before"][key]
+        rows.append(
+            {
+                "label": label,
+                "during": during,
+                "before": before,
+                "change": during - before,
+                "change_percent": round((during - before) * 100 / before) if before else None,
+            }
+        )
+    return {
+        "campaign": campaign,
+        "before": Period(before_start, before_end),
+        "during": Period(campaign.start_date, campaign.end_date),
+        "is_running": campaign.end_date >= today,
+        "rows": rows,
+    }
+
+
+def dashboard(period, campaign=None, today=None):
+    today = today or local_today()
+    monthly = per_month(period)
+    teams = per_team(period)
+    total = sum(row["stories"] for row in monthly)
+    anonymous = sum(row["anonymous"] for row in monthly)
+    return {
+        "period": period,
+        "total_stories": total,
+        "anonymous_stories": anonymous,
+        "anonymous_share": round(anonymous * 100 / total) if total else None,
+        "repeats": sum(row["repeats"] for row in monthly),
+        "teams_with_stories": sum(1 for row in teams if row["team"] != "No team"),
+        "monthly": monthly,
+        "teams": teams,
+        "tags": top_tags(period),
+        "waits": time_to_publication(period),
+        "actions": corrective_actions(period, today),
+        "recent_repeats": recent_repeats(period),
+        "comparison": campaign_comparison(chosen_campaign(campaign, today), today),
+    }
+
+
+# CSV export ------------------------------------------------------------------------------------
+
+CSV_COLUMNS = [
+    ("week", "Week starting (Monday)"),
+    ("team", "Team"),
+    ("stories", "Stories published"),
+    ("anonymous", "Anonymous stories"),
+    ("repeats", "Repeats"),
+    ("actions", "Corrective actions"),
+    ("actions_done", "Corrective actions done"),
+    ("meetings", "Staff meetings held"),
+    ("learned", "“I learned from this” marks"),
+]
+NO_TEAM = "(no team)"
+
+
+def weekly_team_rows(period, today=None):
+    """The figures by team and by week: four grouped queries merged here. No author, ever."""
+    from culture.meetings.models import MeetingPackPage
+    from stories.models import CorrectiveAction, LearnedFromThis
+
+    today = today or local_today()
+    tz = site_timezone()
+    start, end = period.bounds
+    rows = {}
+
+    def add(week, team, **values):
+        key = (_as_date(week), team or NO_TEAM)
+        row = rows.setdefault(key, {name: 0 for name, _ in CSV_COLUMNS[2:]})
+        for name, value in values.items():
+            row[name] += value
+
+    for row in (
+        published_stories(period)
+        .annotate(week=TruncWeek("first_published_at", tzinfo=tz))
+        .values("week", "team__name")
+        .annotate(
+            stories=Count("pk"),
+            anonymous=Count("pk", filter=Q(authorship__is_anonymous=True)),
+            repeats=Count("pk", filter=Q(repeat_of__isnull=False)),
+        )
+        .order_by()
+    ):
+        add(
+            row["week"],
+            row["team__name"],
+            stories=row["stories"],
+            anonymous=row["anonymous"],
+            repeats=row["repeats"],
+        )
+    for row in (
+        CorrectiveAction.objects.filter(page__in=published_stories(period).values("pk"))
+        .annotate(week=TruncWeek("page__first_published_at", tzinfo=tz))
+        .values("week", "page__team__name")
+        .annotate(
+            actions=Count("pk"),
+            actions_done=Count("pk", filter=Q(status=CorrectiveAction.Status.DONE)),
+        )
+        .order_by()
+    ):
+        add(
+            row["week"],
+            row["page__team__name"],
+            actions=row["actions"],
+            actions_done=row["actions_done"],
+        )
+    for row in (
+        MeetingPackPage.objects.live()
+        .filter(meeting_date__gte=period.first_day, meeting_date__lte=min(period.last_day, today))
+        .annotate(week=TruncWeek("meeting_date"))
+        .values("week", "team__name")
+        .annotate(meetings=Count("pk"))
+        .order_by()
+    ):
+        add(row["week"], row["team__name"], meetings=row["meetings"])
+    for row in (
+        LearnedFromThis.objects.filter(story__live=True, created_at__gte=start, created_at__lt=end)
+        .annotate(week=TruncWeek("created_at", tzinfo=tz))
+        .values("week", "story__team__name")
+        .annotate(learned=Count("pk"))
+        .order_by()
+    ):
+        add(row["week"], row["story__team__name"], learned=row["learned"])
+
+    ordered = sorted(rows.items(), key=lambda item: (item[0][0], item[0][1] == NO_TEAM, item[0][1]))
+    return [{"week": week, "team": team, **values} for (week, team), values in ordered]

@@ -1,0 +1,78 @@
+from django.contrib.auth.models import Permission
+from django.shortcuts import redirect
+from django.urls import include, path, reverse
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem as AdminMenuItem
+
+from home.panels import HOME_PANELS_HOOK, MENU_HOOK, MenuItem
+
+from . import admin_views
+from .components import CampaignBanner
+from .digest import DIGEST_SECTIONS_HOOK, campaign_section
+from .models import CampaignIndexPage, CampaignPage
+
+# Main navigation: after stories, quotes and meeting packs.
+MENU_ORDER = 60
+
+
+@hooks.register(MENU_HOOK)
+def campaigns_menu_item(request):
+    index = CampaignIndexPage.objects.live().first()
+    url = index.get_url(request) if index else None
+    if not url or not url.startswith("/"):
+        return None
+    return MenuItem("Campaigns", url, order=MENU_ORDER)
+
+
+@hooks.register(HOME_PANELS_HOOK)
+def running_campaign_banner(request):
+    return CampaignBanner.for_request(request)
+
+
+# Admin ------------------------------------------------------------------------------------------
+
+admin_urlpatterns = [
+    path("insights/", admin_views.InsightsView.as_view(), name="insights"),
+    path("insights/export.csv", admin_views.InsightsCSVView.as_view(), name="insights_csv"),
+    path("<int:page_id>/new-from/", admin_views.CopyCampaignView.as_view(), name="copy"),
+]
+
+
+@hooks.register("register_admin_urls")
+def register_campaign_admin_urls():
+    return [path("campaigns/", include((admin_urlpatterns, "campaigns_admin")))]
+
+
+class InsightsMenuItem(AdminMenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm(admin_views.INSIGHTS_PERMISSION)
+
+
+@hooks.register("register_admin_menu_item")
+def register_insights_menu_item():
+    return InsightsMenuItem(
+        "Culture insights",
+        reverse("campaigns_admin:insights"),
+        name="culture-insights",
+        icon_name="crosshairs",
+        order=250,
+    )
+
+
+@hooks.register("register_permissions")
+def register_insights_permission():
+    """Lets the insights permission be given to a group on Wagtail's group screen too."""
+    return Permission.objects.filter(content_type__app_label="campaigns", codename="view_insights")
+
+
+@hooks.register("before_copy_page")
+def copy_campaigns_to_new_dates(request, page):
+    """Wagtail's "Copy" on a campaign opens "Start a new campaign from it" instead, which moves
+    the dates and the events together."""
+    if page.specific_class is CampaignPage:
+        return redirect("campaigns_admin:copy", page.pk)
+    return None
+
+
+# The weekly digest of the quotes app calls this hook, if that app is installed.
+hooks.register(DIGEST_SECTIONS_HOOK, campaign_section)

@@ -1,0 +1,406 @@
+"""The agenda of a meeting pack: one StreamBlock of timed items.
+
+Every item has `minutes`. The logic readers and exports need (clock times, which questions to ask,
+whether a story may still be shown, the plain-text lines of an item) lives in the StructValue
+subclasses here, so that the templates in templates/blocks/ stay markup.
+"""
+
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.forms.utils import ErrorList
+from django.utils.functional import cached_property
+from wagtail import blocks
+from wagtail.blocks.stream_block import StreamBlockValidationError
+from wagtail.snippets.blocks import SnippetChooserBlock
+
+MAX_ITEM_MINUTES = 240
+MINUTES_MESSAGE = "Give this item at least 1 minute."
+EMPTY_AGENDA_MESSAGE = (
+    "The agenda is empty. Add at least one item, for example a story to discuss or an open round."
+)
+STORY_NOT_PUBLISHED_MESSAGE = "“%(title)s” is not published. Choose a published story."
+PREVIEW_TEMPLATE = "blocks/agenda_preview.html"
+
+DEFAULT_OPEN_ROUND_PROMPT = "Share a mistake you made this month and what you learned from it."
+DEFAULT_OWN_IT_PROMPT = "Own it: when one of us makes a mistake, who do we tell, how, and how fast?"
+DEFAULT_MAKE_IT_RIGHT_PROMPT = (
+    "Make it right: what do we do for the people affected, going beyond the minimum?"
+)
+DEFAULT_PREVENT_PROMPT = "Stop it happening again: what do we change, who owns the change, and how do we share the lesson?"
+DEFAULT_CELEBRATION_TITLE = "Mistake cake"
+DEFAULT_CELEBRATION_TEXT = (
+    "Cake for the bravest story of the month: who owned a mistake in the open, "
+    "so that the rest of us could learn from it?"
+)
+
+
+class MinutesBlock(blocks.IntegerBlock):
+    """Minutes for an item: a whole number from 1 to 240, with a message that says so.
+
+    Not `required`, so that an empty box gets the same clear message as zero or a negative number
+    (and so that Wagtail's "save draft without required fields" does not let a 0 through).
+    """
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("label", "Minutes")
+        kwargs.setdefault("max_value", MAX_ITEM_MINUTES)
+        kwargs["required"] = False
+        super().__init__(**kwargs)
+
+    def clean(self, value):
+        value = super().clean(value)
+        if value is None or value < 1:
+            raise ValidationError(MINUTES_MESSAGE)
+        return value
+
+
+class StoryChooserBlock(blocks.PageChooserBlock):
+    """Chooses a story; fetches every story of an agenda in one go, with what the pack shows.
+
+    Stories are resolved whether live or not, so that the editor keeps a story that was
+    unpublished later (and can say so); readers get only live ones through `StoryItemValue.story`.
+    """
+
+    def __init__(self, page_type="stories.StoryPage", **kwargs):
+        super().__init__(page_type=page_type, **kwargs)
+
+    def bulk_to_python(self, values):
+        # One query for the stories with their authorship (for `byline`), one each for their
+        # lessons and questions, however many stories the agenda has.
+        queryset = self.model_class.objects.select_related("authorship__author").prefetch_related(
+            "lessons", "questions"
+        )
+        objects = queryset.in_bulk([value for value in values if value is not None])
+        return [objects.get(value) for value in values]
+
+    def clean(self, value):
+        value = super().clean(value)
+        if value is not None and not value.live:
+            raise ValidationError(STORY_NOT_PUBLISHED_MESSAGE % {"title": value.title})
+        return value
+
+
+# --- Values ----------------------------------------------------------------------------------
+
+
+class AgendaItemValue(blocks.StructValue):
+    """What every agenda item can tell: its minutes, its clock times and its plain-text lines."""
+
+    kind = "Item"
+    starts_at = None
+    ends_at = None
+
+    @property
+    def minutes(self):
+        return self.get("minutes") or 0
+
+    @property
+    def duration(self):
+        return datetime.timedelta(minutes=self.minutes)
+
+    def schedule(self, starts_at):
+        """Place the item on the clock at `starts_at` (a datetime); returns when it ends."""
+        self.starts_at = starts_at
+        self.ends_at = starts_at + self.duration
+        return self.ends_at
+
+    @property
+    def is_shown(self):
+        """Whether readers see the item (a story that is no longer published is left out)."""
+        return True
+
+    @property
+    def heading(self):
+        return self.kind
+
+    def text_lines(self):
+        """Lines under the heading in the plain-text and calendar versions."""
+        return []
+
+
+class OpeningQuoteValue(AgendaItemValue):
+    kind = "Opening quote"
+
+    @property
+    def quote(self):
+        return self.get("quote")
+
+    @property
+    def is_shown(self):
+        return self.quote is not None
+
+    def text_lines(self):
+        return [f"“{self.quote.text}” — {self.quote.author}"] if self.quote else []
+
+
+class StoryItemValue(AgendaItemValue):
+    kind = "Story to discuss"
+    # Set by MeetingPackPage.restrict_to when the reader may not open the story.
+    withheld = False
+
+    @property
+    def live_story(self):
+        """The story, only while it is published: an unpublished story drops out of the pack.
+
+        (Not `story`: templates look keys up before attributes, and `value.story` is the
+        stored story, published or not.)
+        """
+        story = self.get("story")
+        if story is None or not story.live or self.withheld:
+            return None
+        return story
+
+    @property
+    def is_shown(self):
+        return self.live_story is not None
+
+    @property
+    def heading(self):
+        return self.live_story.title if self.live_story else self.kind
+
+    @cached_property
+    def discussion_questions(self):
+        """The lead's own questions when they wrote some, else the story's discussion questions."""
+        own = [text.strip() for text in self.get("questions") or [] if text and text.strip()]
+        if own or self.live_story is None:
+            return own
+        return [question.text for question in self.live_story.questions.all()]
+
+    @property
+    def uses_own_questions(self):
+        return any(text and text.strip() for text in self.get("questions") or [])
+
+    @property
+    def lessons(self):
+        return [lesson.text for lesson in self.live_story.lessons.all()] if self.live_story else []
+
+    def text_lines(self):
+        if self.live_story is None:
+            return []
+        lines = [f"By {self.live_story.byline}. {self.live_story.summary}"]
+        lines += [f"Q: {question}" for question in self.discussion_questions]
+        return lines
+
+
+class OpenRoundValue(AgendaItemValue):
+    kind = "Open round"
+
+    def text_lines(self):
+        return [self.get("prompt") or ""]
+
+
+class PlanExerciseValue(AgendaItemValue):
+    kind = "Our plan for mistakes"
+
+    @property
+    def prompts(self):
+        return [
+            prompt
+            for prompt in (
+                self.get("own_it_prompt"),
+                self.get("make_it_right_prompt"),
+                self.get("prevent_prompt"),
+            )
+            if prompt
+        ]
+
+    def text_lines(self):
+        return list(self.prompts)
+
+
+class CelebrationValue(AgendaItemValue):
+    kind = "Celebration"
+
+    @property
+    def heading(self):
+        return self.get("title") or self.kind
+
+    def text_lines(self):
+        return [self.get("text")] if self.get("text") else []
+
+
+class FreeItemValue(AgendaItemValue):
+    kind = ""
+
+    @property
+    def heading(self):
+        return self.get("title") or "Item"
+
+    def text_lines(self):
+        return [self.get("text")] if self.get("text") else []
+
+
+# --- Blocks ----------------------------------------------------------------------------------
+
+
+class OpeningQuoteBlock(blocks.StructBlock):
+    quote = SnippetChooserBlock("quotes.Quote", help_text="A quote to open the meeting with.")
+    minutes = MinutesBlock(default=2)
+
+    class Meta:
+        icon = "openquote"
+        template = "blocks/agenda_opening_quote.html"
+        value_class = OpeningQuoteValue
+        label = "Opening quote"
+        label_format = "Opening quote · {minutes} min"
+        description = "Open the meeting with a quote about mistakes and learning."
+        preview_template = PREVIEW_TEMPLATE
+        preview_value = {"quote": None, "minutes": 2}
+
+
+class StoryBlock(blocks.StructBlock):
+    story = StoryChooserBlock(help_text="A published story to discuss.")
+    questions = blocks.ListBlock(
+        blocks.CharBlock(max_length=300, label="Question"),
+        default=[],
+        required=False,
+        label="Your own questions (optional)",
+        help_text="Leave empty to use the story's own discussion questions.",
+    )
+    minutes = MinutesBlock(default=15)
+
+    class Meta:
+        icon = "doc-full"
+        template = "blocks/agenda_story.html"
+        value_class = StoryItemValue
+        label = "Story to discuss"
+        label_format = "Story · {story} · {minutes} min"
+        description = "Discuss a story: its summary, lessons and questions are printed in the pack."
+        preview_template = PREVIEW_TEMPLATE
+        preview_value = {
+            "story": None,
+            "minutes": 15,
+            "questions": ["What would you have done in the first hour?"],
+        }
+
+
+class OpenRoundBlock(blocks.StructBlock):
+    prompt = blocks.TextBlock(default=DEFAULT_OPEN_ROUND_PROMPT, max_length=500)
+    minutes = MinutesBlock(default=10)
+
+    class Meta:
+        icon = "group"
+        template = "blocks/agenda_open_round.html"
+        value_class = OpenRoundValue
+        label = "Open round"
+        label_format = "Open round · {minutes} min"
+        description = "Everyone shares a mistake of their own, around a prompt."
+        preview_template = PREVIEW_TEMPLATE
+        preview_value = {"prompt": DEFAULT_OPEN_ROUND_PROMPT, "minutes": 10}
+
+
+class PlanExerciseBlock(blocks.StructBlock):
+    own_it_prompt = blocks.TextBlock(
+        label="Own it", default=DEFAULT_OWN_IT_PROMPT, max_length=500, required=False
+    )
+    make_it_right_prompt = blocks.TextBlock(
+        label="Make it right", default=DEFAULT_MAKE_IT_RIGHT_PROMPT, max_length=500, required=False
+    )
+    prevent_prompt = blocks.TextBlock(
+        label="Stop it happening again",
+        default=DEFAULT_PREVENT_PROMPT,
+        max_length=500,
+        required=False,
+    )
+    minutes = MinutesBlock(default=15)
+
+    class Meta:
+        icon = "list-ul"
+        template = "blocks/agenda_plan_exercise.html"
+        value_class = PlanExerciseValue
+        label = "Plan exercise"
+        label_format = "Plan exercise · {minutes} min"
+        description = (
+            "The team works on its own plan: how it owns a mistake, makes it right for the "
+            "people affected and stops it happening again."
+        )
+        preview_template = PREVIEW_TEMPLATE
+        preview_value = {
+            "own_it_prompt": DEFAULT_OWN_IT_PROMPT,
+            "make_it_right_prompt": DEFAULT_MAKE_IT_RIGHT_PROMPT,
+            "prevent_prompt": DEFAULT_PREVENT_PROMPT,
+            "minutes": 15,
+        }
+
+
+class CelebrationBlock(blocks.StructBlock):
+    title = blocks.CharBlock(default=DEFAULT_CELEBRATION_TITLE, max_length=120)
+    text = blocks.TextBlock(default=DEFAULT_CELEBRATION_TEXT, max_length=500, required=False)
+    minutes = MinutesBlock(default=5)
+
+    class Meta:
+        icon = "pick"
+        template = "blocks/agenda_celebration.html"
+        value_class = CelebrationValue
+        label = "Celebration"
+        label_format = "{title} · {minutes} min"
+        description = "Celebrate owning a mistake, for example with a “mistake cake”."
+        preview_template = PREVIEW_TEMPLATE
+        preview_value = {
+            "title": DEFAULT_CELEBRATION_TITLE,
+            "text": DEFAULT_CELEBRATION_TEXT,
+            "minutes": 5,
+        }
+
+
+class FreeItemBlock(blocks.StructBlock):
+    title = blocks.CharBlock(max_length=120)
+    text = blocks.TextBlock(max_length=1000, required=False)
+    minutes = MinutesBlock(default=5)
+
+    class Meta:
+        icon = "edit"
+        template = "blocks/agenda_free_item.html"
+        value_class = FreeItemValue
+        label = "Free item"
+        label_format = "{title} · {minutes} min"
+        description = "Anything else: a title and a few lines of text."
+        preview_template = PREVIEW_TEMPLATE
+        preview_value = {
+            "title": "Actions from last time",
+            "text": "Check the corrective actions we agreed on.",
+            "minutes": 5,
+        }
+
+
+class AgendaBlock(blocks.StreamBlock):
+    """The agenda of a meeting pack, in order. It must have at least one item."""
+
+    opening_quote = OpeningQuoteBlock()
+    story = StoryBlock()
+    open_round = OpenRoundBlock()
+    plan_exercise = PlanExerciseBlock()
+    celebration = CelebrationBlock()
+    free_item = FreeItemBlock()
+
+    class Meta:
+        max_num = 40
+
+    def clean(self, value):
+        # Refused even when saving a draft: a pack is its agenda (new packs start with one).
+        if len(value) == 0:
+            raise StreamBlockValidationError(
+                non_block_errors=ErrorList([ValidationError(EMPTY_AGENDA_MESSAGE)])
+            )
+        return super().clean(value)
+
+
+def default_agenda():
+    """The format a new pack starts from: a round, the plan exercise and a celebration (30 min)."""
+    return [
+        ("open_round", {"prompt": DEFAULT_OPEN_ROUND_PROMPT, "minutes": 10}),
+        (
+            "plan_exercise",
+            {
+                "own_it_prompt": DEFAULT_OWN_IT_PROMPT,
+                "make_it_right_prompt": DEFAULT_MAKE_IT_RIGHT_PROMPT,
+                "prevent_prompt": DEFAULT_PREVENT_PROMPT,
+                "minutes": 15,
+            },
+        ),
+        (
+            "celebration",
+            {"title": DEFAULT_CELEBRATION_TITLE, "text": DEFAULT_CELEBRATION_TEXT, "minutes": 5},
+        ),
+    ]

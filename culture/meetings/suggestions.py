@@ -1,0 +1,53 @@
+"""Stories to suggest for a pack: for its team, matching its topics, not discussed before."""
+
+from django.db.models import BooleanField, Case, Count, Q, Value, When
+from django.utils.text import slugify
+
+from .history import stories_discussed_by_team
+
+MAX_SUGGESTIONS = 20
+
+
+def suggest_stories(pack, tags=None, limit=MAX_SUGGESTIONS):
+    """Published stories for `pack`, best first.
+
+    * `tags` (names or slugs; the pack's topics when None): a story must have at least one;
+      stories matching more of them come first among equals.
+    * Stories marked "good for meetings" come first, then the team's own stories, then the newest.
+    * Left out: stories the team discussed in an earlier meeting (a published pack of the team
+      whose date has passed) and stories already on this pack's agenda.
+
+    A fixed number of queries: one for the stories, one each for their tags and authorship.
+    """
+    from stories.models import StoryPage
+
+    if tags is None:
+        tags = [tag.name for tag in pack.topics.all()]
+    tag_slugs = sorted({slugify(tag) for tag in tags if slugify(tag)})
+
+    stories = (
+        StoryPage.objects.live()
+        .exclude(pk__in=stories_discussed_by_team(pack.team))
+        .exclude(pk__in=pack.story_ids())
+        .select_related("team", "authorship__author")
+        .prefetch_related("tags")
+        .annotate(
+            own_team=Case(
+                When(team_id=pack.team_id, then=Value(True)),
+                default=Value(False),
+                output_field=BooleanField(),
+            )
+        )
+    )
+    if tag_slugs:
+        stories = stories.annotate(
+            matching_tags=Count(
+                "tagged_items",
+                filter=Q(tagged_items__tag__slug__in=tag_slugs),
+                distinct=True,
+            )
+        ).filter(matching_tags__gt=0)
+        ordering = ["-good_for_meetings", "-matching_tags", "-own_team"]
+    else:
+        ordering = ["-good_for_meetings", "-own_team"]
+    return list(stories.order_by(*ordering, "-first_published_at", "-pk")[:limit])

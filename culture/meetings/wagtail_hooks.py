@@ -1,0 +1,123 @@
+from django.conf import settings
+from django.core.cache import cache
+from django.db.models.signals import post_delete, post_save
+from django.urls import include, path, reverse
+from wagtail import hooks
+from wagtail.admin import messages
+from wagtail.admin.widgets import Button
+from wagtail.permissions import page_permission_policy, register_permission_policy
+from wagtail.signals import page_published, page_unpublished
+
+from home.panels import MENU_HOOK, MenuItem
+
+from . import admin_urls
+from .history import forget_history
+from .models import MeetingPackPage, MeetingPacksIndexPage
+from .permissions import MeetingPackPermissionPolicy
+
+# Registered at import time, before anything asks the registry for a policy.
+register_permission_policy(MeetingPackPage, MeetingPackPermissionPolicy(MeetingPackPage))
+
+INDEX_URL_CACHE_KEY = "meetings:index-url"
+
+
+def _index_cache_timeout():
+    # Per-process memory caches don't see another worker's invalidation: keep it short there.
+    backend = settings.CACHES["default"]["BACKEND"]
+    return 60 if backend.endswith(("LocMemCache", "DummyCache")) else 60 * 60
+
+
+def packs_index_url():
+    """The URL of the packs index, cached so that the menu costs no query on every page.
+
+    The cache entry is dropped whenever an index page is saved, published, unpublished or
+    deleted (see the signal handlers below).
+    """
+    url = cache.get(INDEX_URL_CACHE_KEY)
+    if url is None:
+        index = MeetingPacksIndexPage.objects.live().first()
+        url = (index.get_url() or "") if index else ""
+        cache.set(INDEX_URL_CACHE_KEY, url, _index_cache_timeout())
+    return url
+
+
+def _forget_index_url(sender, **kwargs):
+    cache.delete(INDEX_URL_CACHE_KEY)
+
+
+def _forget_history(sender, **kwargs):
+    forget_history()
+
+
+for signal in (post_save, post_delete, page_published, page_unpublished):
+    signal.connect(_forget_index_url, sender=MeetingPacksIndexPage, weak=False)
+    # A pack's own save rewrites its story links and forgets the counts itself (models.py);
+    # deleting, publishing and unpublishing change what counts as discussed too.
+    if signal is not post_save:
+        signal.connect(_forget_history, sender=MeetingPackPage, weak=False)
+
+
+@hooks.register(MENU_HOOK)
+def meeting_packs_menu_item(request):
+    url = packs_index_url()
+    return MenuItem("Meeting packs", url, order=30) if url else None
+
+
+@hooks.register("register_admin_urls")
+def register_meetings_admin_urls():
+    return [path("meetings/", include((admin_urls, "meetings_admin"), namespace="meetings_admin"))]
+
+
+def _new_from_button(page, user, priority):
+    if page.specific_class is not MeetingPackPage:
+        return None
+    if not page_permission_policy.user_has_permission(user, "add"):
+        return None
+    return Button(
+        "Start a new pack from this one",
+        reverse("meetings_admin:new_from", args=[page.pk]),
+        icon_name="copy",
+        priority=priority,
+    )
+
+
+@hooks.register("register_page_header_buttons")
+def new_pack_header_button(page, user, view_name=None, next_url=None):
+    if button := _new_from_button(page, user, priority=35):
+        yield button
+
+
+@hooks.register("register_page_listing_more_buttons")
+def new_pack_listing_button(page, user, next_url=None):
+    if button := _new_from_button(page, user, priority=35):
+        yield button
+
+
+def _warn_when_over_target(request, page):
+    """After a save: say so when the agenda runs longer than the target (the panel shows it too)."""
+    if not isinstance(page, MeetingPackPage) or not request.accepts("text/html"):
+        return
+    over = page.minutes_over_target
+    if over:
+        messages.warning(
+            request,
+            f"The agenda of “{page.title}” runs {page.planned_minutes} minutes, {over} "
+            f"longer than the {page.target_minutes}-minute target.",
+        )
+    if missing := page.unavailable_stories():
+        titles = ", ".join(f"“{title}”" for _, title in missing)
+        messages.warning(
+            request,
+            f"Not shown to readers because they are no longer published: {titles}. "
+            "Replace or remove them.",
+        )
+
+
+@hooks.register("after_edit_page")
+def warn_after_edit(request, page):
+    _warn_when_over_target(request, page)
+
+
+@hooks.register("after_create_page")
+def warn_after_create(request, page):
+    _warn_when_over_target(request, page)

@@ -1,0 +1,184 @@
+"""The blameless check: gentle notes on wording that blames people, never a gate.
+
+It looks for two things in what a writer typed:
+
+* blaming words and phrases from `BlamelessPhrase` (data the Culture team edits in the admin),
+  matched as whole words and ignoring case, each with a kinder way to say it;
+* names of colleagues: the first, last and full names of the site's active users, leaving out
+  the author and the anonymous placeholder account. Stories are about systems and choices, so a
+  named colleague is worth a second look (the writer may have meant a role or a team).
+
+Findings are shown next to the field on the front-end form and in the Wagtail page editor.
+The check never blocks saving: a story with findings saves, and a moderator decides.
+"""
+
+import html
+import re
+from dataclasses import dataclass
+
+from django.contrib.auth import get_user_model
+from django.utils.html import strip_tags
+
+from .models import BlamelessPhrase, StoryAuthorship
+from .models.authorship import ANONYMOUS_USERNAME
+
+NAME_SUGGESTION = (
+    "Stories are about systems and choices, not people: describe the role or the team "
+    "(“a colleague in Support”) rather than naming someone."
+)
+# Fields of a story the check reads, in the order the form shows them, with their labels.
+CHECKED_FIELDS = {
+    "title": "Title",
+    "summary": "Summary",
+    "what_happened": "What happened",
+    "who_was_affected": "Who was affected, and how",
+    "own_it": "Own it",
+    "make_it_right": "Make it right",
+    "learn_and_prevent": "Learn and prevent",
+    "lessons": "Lessons",
+    "actions": "Corrective actions",
+    "questions": "Discussion questions",
+}
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One note of the check: what was found, where, and what to consider instead."""
+
+    field: str
+    kind: str  # "phrase" or "name"
+    found: str
+    suggestion: str
+
+    @property
+    def message(self):
+        if self.kind == "name":
+            return f"Names a colleague: “{self.found}”. {self.suggestion}"
+        return f"“{self.found}” can read as blame. Perhaps: {self.suggestion}"
+
+
+def plain_text(value):
+    """The words of a rich-text or plain value, without tags or entities."""
+    if not value:
+        return ""
+    text = re.sub(r"<(br|/p|/li)\s*/?>", "\n", str(value), flags=re.IGNORECASE)
+    return html.unescape(strip_tags(text))
+
+
+def _words_pattern(words, flags=0):
+    """A regex that matches `words` as whole words, allowing any whitespace between them."""
+    parts = [re.escape(word) for word in words.split()]
+    if not parts:
+        return None
+    return re.compile(r"(?<!\w)" + r"\s+".join(parts) + r"(?!\w)", flags)
+
+
+class BlamelessChecker:
+    """Loads the phrases and the colleagues' names once (two queries), then checks any text."""
+
+    def __init__(self, author=None):
+        self.phrases = [
+            (pattern, phrase.suggestion)
+            for phrase in BlamelessPhrase.objects.filter(is_active=True)
+            if (pattern := _words_pattern(phrase.phrase, re.IGNORECASE)) is not None
+        ]
+        self.full_names, self.single_names = self._colleague_names(author)
+
+    @staticmethod
+    def _colleague_names(author):
+        users = get_user_model().objects.filter(is_active=True).exclude(username=ANONYMOUS_USERNAME)
+        if author is not None and author.pk:
+            users = users.exclude(pk=author.pk)
+        full_names, single_names = set(), set()
+        for first, last in users.values_list("first_name", "last_name"):
+            first, last = first.strip(), last.strip()
+            if first and last:
+                full_names.add(f"{first} {last}")
+            single_names.update(name for name in (first, last) if len(name) >= 2)
+        return (
+            _alternation(full_names, re.IGNORECASE),
+            # Single names are matched as written (capitalised), so that a colleague called
+            # "Will" or "Rose" does not match every "will" and "rose" in the text.
+            _alternation(single_names, 0),
+        )
+
+    def check_text(self, field, text):
+        """Findings in one text, in the order they appear in it (each one once)."""
+        hits = []  # (position, kind, found, suggestion)
+        for pattern, suggestion in self.phrases:
+            for match in pattern.finditer(text):
+                hits.append((match.start(), "phrase", match.group(0), suggestion))
+        taken = []
+        if self.full_names is not None:
+            for match in self.full_names.finditer(text):
+                taken.append(match.span())
+                hits.append((match.start(), "name", match.group(0), NAME_SUGGESTION))
+        if self.single_names is not None:
+            for match in self.single_names.finditer(text):
+                start, end = match.span()
+                if not any(a <= start and end <= b for a, b in taken):
+                    hits.append((start, "name", match.group(0), NAME_SUGGESTION))
+        findings, seen = [], set()
+        for _, kind, found, suggestion in sorted(hits, key=lambda hit: hit[0]):
+            found = " ".join(found.split())
+            if (kind, found.lower()) not in seen:
+                seen.add((kind, found.lower()))
+                findings.append(Finding(field, kind, found, suggestion))
+        return findings
+
+    def check(self, values):
+        """`values` maps field names to text (or lists of texts); returns findings by field."""
+        results = {}
+        for field, value in values.items():
+            texts = value if isinstance(value, list | tuple) else [value]
+            findings = []
+            for text in texts:
+                for finding in self.check_text(field, plain_text(text)):
+                    if finding not in findings:
+                        findings.append(finding)
+            if findings:
+                results[field] = findings
+        return results
+
+
+def _alternation(names, flags):
+    if not names:
+        return None
+    # Longest first, so "Sam Okafor-Reid" wins over "Sam Okafor".
+    alternatives = sorted(names, key=len, reverse=True)
+    body = "|".join(r"\s+".join(re.escape(word) for word in name.split()) for name in alternatives)
+    return re.compile(r"(?<!\w)(?:" + body + r")(?!\w)", flags)
+
+
+def check_values(values, author=None):
+    """Check a mapping of field name -> text(s) as written by `author`."""
+    return BlamelessChecker(author).check(values)
+
+
+def story_values(story):
+    """The checked texts of a story page (or of a revision of it), by field name."""
+    return {
+        "title": story.title,
+        "summary": story.summary,
+        "what_happened": story.what_happened,
+        "who_was_affected": story.who_was_affected,
+        "own_it": story.own_it,
+        "make_it_right": story.make_it_right,
+        "learn_and_prevent": story.learn_and_prevent,
+        "lessons": [lesson.text for lesson in story.lessons.all()],
+        "actions": [f"{action.description} — {action.owner}" for action in story.actions.all()],
+        "questions": [question.text for question in story.questions.all()],
+    }
+
+
+def check_story(story):
+    """Findings for a story page, leaving out its real author's own names."""
+    author = None
+    if story.pk:
+        authorship = StoryAuthorship.objects.filter(story_id=story.pk).select_related("author")
+        author = next((a.author for a in authorship), None)
+    return check_values(story_values(story), author=author)
+
+
+def count(findings):
+    return sum(len(items) for items in findings.values())

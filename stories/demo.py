@@ -1,0 +1,158 @@
+"""Demo content of the stories app: the stories index, teams, a series and the demo stories.
+
+Idempotent: teams, series and phrases are fetched or created by name, and the stories are added
+only while the index has none. Without demo users (DEBUG off) the stories are published without
+a recorded author, and the ones that need an author (in review, drafts) are left out.
+"""
+
+import datetime
+
+from django.test.utils import override_settings
+from django.utils import timezone
+from wagtail.log_actions import log
+from wagtail.models import PageLogEntry, Revision, WorkflowState
+
+from . import demo_stories, notifications
+from .blameless_phrases import DEFAULT_PHRASES
+from .forms import text_to_rich_text
+from .models import (
+    BlamelessPhrase,
+    Series,
+    StoriesIndexPage,
+    StoryAuthorship,
+    StoryPage,
+    Team,
+    anonymous_author,
+)
+from .sharing import acting_user, apply_story_data, save_story, unique_slug
+from .workflow import culture_review_workflow
+
+
+def load(demo):
+    index = _stories_index(demo.home)
+    demo.extra["stories_index"] = index
+    for phrase, suggestion in DEFAULT_PHRASES:
+        BlamelessPhrase.objects.get_or_create(phrase=phrase, defaults={"suggestion": suggestion})
+    culture_review_workflow()
+    teams = _teams(demo.users)
+    demo.extra["teams"] = teams
+    series, _ = Series.objects.get_or_create(
+        name=demo_stories.SERIES,
+        defaults={"description": "Colleagues tell the mistake, so the rest of us skip it."},
+    )
+    if StoryPage.objects.child_of(index).exists():
+        demo.say("Stories: already there, left as they are.")
+        return
+    # The demo publishes and submits without mailing anyone, Wagtail's own notices included.
+    with (
+        notifications.muted(),
+        override_settings(EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend"),
+    ):
+        for story in demo_stories.PUBLISHED:
+            _publish(index, story, teams, series, demo.users)
+        if demo.users:
+            _in_review(index, teams, demo.users)
+    demo.say(f"Stories: {StoryPage.objects.child_of(index).count()} stories added.")
+
+
+def _stories_index(home):
+    index = StoriesIndexPage.objects.child_of(home).first()
+    if index is None:
+        index = home.add_child(
+            instance=StoriesIndexPage(
+                title="Stories",
+                slug="stories",
+                intro="Mistakes we made, how we owned them, and what we learned.",
+            )
+        )
+    return index
+
+
+def _teams(users):
+    teams = {}
+    for name, description in demo_stories.TEAMS.items():
+        team, _ = Team.objects.get_or_create(name=name, defaults={"description": description})
+        members = [users[username] for username in demo_stories.MEMBERS[name] if username in users]
+        if members:
+            team.members.add(*members)
+        teams[name] = team
+    return teams
+
+
+def _data(story, teams, series=None):
+    """A demo story as the data `stories.sharing` saves."""
+    return {
+        "title": story["title"],
+        "summary": story["summary"],
+        "happened_on": story.get("happened_on"),
+        "team": teams.get(story["team"]) if story["team"] else None,
+        "series": series if story.get("series") else None,
+        "tags": story["tags"],
+        "part": story["part"],
+        "size": story["size"],
+        "what_happened": text_to_rich_text(story["what_happened"]),
+        "who_was_affected": text_to_rich_text(story["who_was_affected"]),
+        "own_it": text_to_rich_text(story["own_it"]),
+        "make_it_right": text_to_rich_text(story["make_it_right"]),
+        "learn_and_prevent": text_to_rich_text(story["learn_and_prevent"]),
+        "lessons": story["lessons"],
+        "questions": story["questions"],
+        "actions": [
+            {
+                "description": description,
+                "owner": owner,
+                "due_date": (timezone.localdate() + datetime.timedelta(days=due)) if due else None,
+                "status": status,
+            }
+            for description, owner, due, status in story["actions"]
+        ],
+        "anonymous": story["anonymous"],
+    }
+
+
+def _publish(index, story, teams, series, users):
+    """A published story, backdated, with the revision and history Wagtail would have made."""
+    published_at = timezone.now() - datetime.timedelta(days=story["days_ago"], hours=3)
+    happened = (published_at - datetime.timedelta(days=30 * story["months_before"] + 5)).date()
+    author = users.get(story["author"]) if story["author"] else None
+    data = _data(story, teams, series)
+    data["happened_on"] = happened.replace(day=1)
+    for action in data["actions"]:
+        if action["due_date"]:
+            action["due_date"] = action["due_date"] - datetime.timedelta(days=story["days_ago"])
+    actor = acting_user(author, story["anonymous"]) if author else anonymous_author()
+    page = StoryPage(
+        owner=actor,
+        live=True,
+        first_published_at=published_at,
+        last_published_at=published_at,
+        good_for_meetings=story["good_for_meetings"],
+    )
+    apply_story_data(page, data)
+    page.slug = unique_slug(index, story["title"])
+    index.add_child(instance=page)
+    if author is not None:
+        StoryAuthorship.objects.create(story=page, author=author, is_anonymous=story["anonymous"])
+    revision = page.save_revision(user=actor, changed=False)
+    Revision.objects.filter(pk=revision.pk).update(created_at=published_at)
+    StoryPage.objects.filter(pk=page.pk).update(
+        live_revision=revision, latest_revision_created_at=published_at
+    )
+    log(instance=page, action="wagtail.publish", user=actor, revision=revision)
+    PageLogEntry.objects.filter(page=page).update(timestamp=published_at)
+
+
+def _in_review(index, teams, users):
+    for story in demo_stories.IN_REVIEW:
+        save_story(
+            author=users[story["author"]], data=_data(story, teams), submit=True, index=index
+        )
+    sent_back = demo_stories.CHANGES_REQUESTED
+    page = save_story(
+        author=users[sent_back["author"]], data=_data(sent_back, teams), submit=True, index=index
+    )
+    reviewer = users.get("morgan")
+    state = WorkflowState.objects.get(object_id=str(page.pk), status="in_progress")
+    state.current_task_state.specific.reject(user=reviewer, comment=sent_back["review_comment"])
+    draft = demo_stories.DRAFT
+    save_story(author=users[draft["author"]], data=_data(draft, teams), index=index)

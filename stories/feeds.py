@@ -1,0 +1,163 @@
+"""Atom and RSS feeds of new stories, all or one tag's, for feed readers.
+
+A feed reader has no session, so each user has a personal feed address with a secret token
+(`FeedToken`) that they can reset. The token opens these feeds and nothing else: only these views
+look at it, they are `login_not_required`, and they show exactly what its owner may read
+(live stories, minus those behind a view restriction the owner does not pass).
+
+Links are absolute, built from `BASE_URL` (settings.WAGTAILADMIN_BASE_URL), so they work from a
+feed reader. The author of every item is the story's byline: "Anonymous" for anonymous stories.
+"""
+
+from dataclasses import dataclass, field
+from types import SimpleNamespace
+
+from django.conf import settings
+from django.contrib.syndication.views import Feed
+from django.http import Http404
+from django.urls import reverse
+from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+from django.utils.html import escape
+from taggit.models import Tag
+from wagtail.rich_text import expand_db_html
+
+from home.models import SiteSettings
+from home.visibility import visible_to
+
+from .models import FeedToken, StoryPage
+from .queries import with_card_data
+
+FEED_LENGTH = 30
+
+
+def base_url():
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+
+
+def absolute_page_url(page, request):
+    parts = page.get_url_parts(request)
+    if parts is None:
+        return None
+    _, _, page_path = parts
+    return base_url() + page_path
+
+
+def feed_urls(token, tag_slug=None):
+    """The personal feed addresses of a token, absolute, for the settings page."""
+    if tag_slug:
+        atom = reverse("stories:story_tag_feed_atom", args=[token, tag_slug])
+        rss = reverse("stories:story_tag_feed_rss", args=[token, tag_slug])
+    else:
+        atom = reverse("stories:story_feed_atom", args=[token])
+        rss = reverse("stories:story_feed_rss", args=[token])
+    return {"atom": base_url() + atom, "rss": base_url() + rss}
+
+
+@dataclass
+class FeedSubject:
+    """What one feed request is about: whose token, which tag, and the stories to list."""
+
+    owner: object
+    url: str
+    site_name: str
+    tag: Tag | None = None
+    stories: list = field(default_factory=list)
+
+
+class StoriesRssFeed(Feed):
+    feed_type = Rss201rev2Feed
+
+    def get_object(self, request, token, tag=None):
+        feed_token = (
+            FeedToken.objects.select_related("user")
+            .filter(token=token, user__is_active=True)
+            .first()
+        )
+        if feed_token is None:
+            raise Http404("No such feed")
+        tag_object = None
+        if tag is not None:
+            tag_object = Tag.objects.filter(slug=tag).first()
+            if tag_object is None:
+                raise Http404("No such tag")
+        # The token's owner is the reader: restrictions are checked as them, with no session
+        # (so password-protected sections stay out of feeds).
+        reader = SimpleNamespace(user=feed_token.user, session={})
+        stories = visible_to(StoryPage.objects.all(), reader)
+        if tag_object is not None:
+            stories = stories.filter(tagged_items__tag=tag_object)
+        stories = with_card_data(stories).order_by("-first_published_at", "-pk")[:FEED_LENGTH]
+        subject = FeedSubject(
+            owner=feed_token.user,
+            url=base_url() + request.path,
+            site_name=SiteSettings.for_request(request).site_name or "Own It",
+            tag=tag_object,
+        )
+        subject.stories = [(story, absolute_page_url(story, request)) for story in stories]
+        return subject
+
+    # The feed ----------------------------------------------------------------------------
+
+    def title(self, subject):
+        name = subject.site_name
+        if subject.tag:
+            return f"{name}: stories tagged “{subject.tag.name}”"
+        return f"{name}: new stories"
+
+    def description(self, subject):
+        return "Blameless stories of mistakes: how they were owned, made right and learned from."
+
+    def subtitle(self, subject):
+        return self.description(subject)
+
+    def link(self, subject):
+        return base_url() + "/"
+
+    def feed_url(self, subject):
+        return subject.url
+
+    def items(self, subject):
+        return subject.stories
+
+    # The items ---------------------------------------------------------------------------
+
+    def item_title(self, item):
+        return item[0].title
+
+    def item_description(self, item):
+        story, url = item
+        parts = [f"<p><strong>{escape(story.summary)}</strong></p>"]
+        if story.what_happened:
+            parts.append(expand_db_html(story.what_happened))
+        if url:
+            parts.append(f'<p><a href="{escape(url)}">Read the whole story</a></p>')
+        return "\n".join(parts)
+
+    def item_link(self, item):
+        return item[1] or self.link(None)
+
+    def item_guid(self, item):
+        return item[1] or f"{base_url()}/#story-{item[0].pk}"
+
+    def item_pubdate(self, item):
+        return item[0].first_published_at
+
+    def item_updateddate(self, item):
+        return item[0].last_published_at or item[0].first_published_at
+
+    def item_author_name(self, item):
+        # Never the real name of an anonymous author: the byline says "Anonymous".
+        return item[0].byline
+
+    def item_categories(self, item):
+        return [tag.name for tag in item[0].tag_list]
+
+    def __call__(self, request, *args, **kwargs):
+        response = super().__call__(request, *args, **kwargs)
+        # Personal to the token: no shared proxy may keep it.
+        response["Cache-Control"] = "private, max-age=300"
+        return response
+
+
+class StoriesAtomFeed(StoriesRssFeed):
+    feed_type = Atom1Feed

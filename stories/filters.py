@@ -1,0 +1,59 @@
+"""The stories index's search and filter form: GET parameters, so a filtered view can be shared."""
+
+from django import forms
+
+from .models import StoryPage
+from .queries import MAX_QUERY_LENGTH
+
+FILTER_FIELDS = ("tag", "team", "part", "size", "series", "year")
+
+
+class StoryFilterForm(forms.Form):
+    """Search words and filters, all optional and combinable.
+
+    Choices for tag, team, series and year come from the stories the reader can see (see
+    `queries.filter_choices`), so every option leads to at least one story.
+    """
+
+    q = forms.CharField(
+        label="Words to find",
+        required=False,
+        max_length=MAX_QUERY_LENGTH,
+        help_text="Searches titles, summaries, the story itself and its lessons.",
+    )
+    tag = forms.ChoiceField(label="Tag", required=False)
+    team = forms.ChoiceField(label="Team", required=False)
+    part = forms.ChoiceField(
+        label="Writer's part",
+        required=False,
+        choices=[("", "Any part")] + list(StoryPage.Part.choices),
+    )
+    size = forms.ChoiceField(
+        label="Size", required=False, choices=[("", "Any size")] + list(StoryPage.Size.choices)
+    )
+    series = forms.ChoiceField(label="Series", required=False)
+    year = forms.ChoiceField(label="Year it happened", required=False)
+
+    def __init__(self, data, choices, fixed_tag=None):
+        # Ids such as "filter-team"; Django points aria-describedby at "filter-team_helptext"
+        # and "filter-team_error", which the template uses for the help text and the error.
+        super().__init__(data, auto_id="filter-%s")
+        self.fields["tag"].choices = [("", "Any tag")] + choices["tag"]
+        self.fields["team"].choices = [("", "Any team")] + choices["team"]
+        self.fields["series"].choices = [("", "Any series")] + choices["series"]
+        self.fields["year"].choices = [("", "Any year")] + choices["year"]
+        if fixed_tag:
+            # On a tag's own page the tag is part of the address, not a choice.
+            del self.fields["tag"]
+
+    def filters(self):
+        """The valid filters and search words; an invalid value is left out (and shown as an error)."""
+        if not self.is_bound:
+            return {}
+        self.is_valid()
+        cleaned = getattr(self, "cleaned_data", {})
+        return {name: value for name, value in cleaned.items() if value}
+
+    @property
+    def active_count(self):
+        return sum(1 for name in FILTER_FIELDS if name in self.fields and self.filters().get(name))

@@ -1,0 +1,264 @@
+"""The queries behind every story listing: a fixed number of SQL queries whatever the data size.
+
+Every listing starts from `home.visibility.visible_to` (live stories the reader may open), then
+fetches a page of cards with `with_card_data`: authorship, author, team and series joined, tags
+prefetched in one query, the "I learned from this" count as a subquery. Nothing in a card template
+may touch the database again: `byline`, `tag_list` and `get_url(request)` all read loaded data.
+"""
+
+from django.db.models import (
+    BooleanField,
+    Count,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    Subquery,
+    Value,
+)
+from django.db.models.expressions import RawSQL
+from django.db.models.functions import Coalesce
+from wagtail.models import Page, PageViewRestriction
+
+from home.visibility import visible_to
+
+from .models import LearnedFromThis, Series, StoryAuthorship, StoryPage, StoryTag, Team
+
+PER_PAGE = 20
+RELATED_COUNT = 4
+LATEST_COUNT = 5
+MAX_QUERY_LENGTH = 200
+
+CARD_RELATED = ("authorship__author", "team", "series")
+
+
+def learned_count():
+    """How many employees learned from the story, as a subquery (no GROUP BY over the page)."""
+    marks = (
+        LearnedFromThis.objects.filter(story=OuterRef("pk"))
+        .order_by()
+        .values("story")
+        .annotate(total=Count("pk"))
+        .values("total")
+    )
+    return Coalesce(Subquery(marks, output_field=IntegerField()), Value(0))
+
+
+def with_card_data(queryset):
+    """Everything a story card shows, in one query plus one for all the tags."""
+    return (
+        queryset.select_related(*CARD_RELATED)
+        .prefetch_related(
+            Prefetch(
+                "tagged_items",
+                queryset=StoryTag.objects.select_related("tag").order_by("tag__name"),
+            )
+        )
+        .annotate(learned_total=learned_count())
+    )
+
+
+def visible_stories(request):
+    """Live stories this request may open, newest first. Built once per request (visible_to
+    reads the view restrictions), then narrowed by each listing."""
+    stories = getattr(request, "_visible_stories", None)
+    if stories is None:
+        stories = visible_to(StoryPage.objects.all(), request)
+        stories = stories.order_by("-first_published_at", "-pk")
+        request._visible_stories = stories
+    return stories
+
+
+def cards_in_order(ids):
+    """Card-ready stories for `ids`, in that order (search results keep their ranking)."""
+    by_id = with_card_data(StoryPage.objects.filter(pk__in=ids)).in_bulk()
+    return [by_id[pk] for pk in ids if pk in by_id]
+
+
+# Filters -----------------------------------------------------------------------------------
+
+
+def filter_choices(stories):
+    """Choices for the filter form, from the stories the reader can see (four small queries)."""
+    story_ids = stories.values("pk")
+    tags = (
+        StoryTag.objects.filter(content_object__in=story_ids)
+        .values_list("tag__slug", "tag__name")
+        .distinct()
+        .order_by("tag__name")
+    )
+    teams = Team.objects.filter(stories__in=story_ids).distinct().values_list("slug", "name")
+    series = Series.objects.filter(stories__in=story_ids).distinct().values_list("slug", "name")
+    years = stories.filter(happened_on__isnull=False).dates("happened_on", "year", order="DESC")
+    return {
+        "tag": list(tags),
+        "team": list(teams),
+        "series": list(series),
+        "year": [(str(day.year), str(day.year)) for day in years],
+    }
+
+
+def apply_filters(stories, filters):
+    """Narrow `stories` by the cleaned filters (tag, team, part, size, series, year)."""
+    if filters.get("tag"):
+        stories = stories.filter(
+            pk__in=StoryTag.objects.filter(tag__slug=filters["tag"]).values("content_object")
+        )
+    if filters.get("team"):
+        stories = stories.filter(team__slug=filters["team"])
+    if filters.get("series"):
+        stories = stories.filter(series__slug=filters["series"])
+    if filters.get("part"):
+        stories = stories.filter(part=filters["part"])
+    if filters.get("size"):
+        stories = stories.filter(size=filters["size"])
+    if filters.get("year"):
+        stories = stories.filter(happened_on__year=int(filters["year"]))
+    return stories
+
+
+def search_or_list(stories, query):
+    """A search (ranked by relevance) when there are words, otherwise the list newest first.
+
+    Wagtail's search only filters on indexed fields, so the filters are applied first, as a set of
+    ids the search is limited to.
+    """
+    if not query:
+        return stories
+    limited = StoryPage.objects.filter(pk__in=stories.values("pk"))
+    return limited.search(query, operator="and")
+
+
+# One story ---------------------------------------------------------------------------------
+
+
+def ancestor_paths(path):
+    """Tree paths of a page and its ancestors, from its own path: no query needed."""
+    step = Page.steplen
+    return [path[:end] for end in range(step, len(path) + 1, step)]
+
+
+def _route_annotations(user_id, restriction_paths):
+    """Per-request facts about a story, as plain SQL subqueries on the story's own id.
+
+    Written as RawSQL because this query runs on every story page view: the ORM takes about 4 ms
+    to build and compile the same subqueries as Exists()/Subquery() expressions, RawSQL next to
+    nothing. Only table and column names from the models' _meta go into the SQL; every value is
+    a parameter. Tested on SQLite and PostgreSQL (tests/stories/test_reading.py).
+    """
+    story_id = f'"{StoryPage._meta.db_table}"."{StoryPage._meta.pk.column}"'
+    learned = LearnedFromThis._meta.db_table
+    authorship = StoryAuthorship._meta.db_table
+    restriction = PageViewRestriction._meta.db_table
+    page = Page._meta.db_table
+    placeholders = ", ".join(["%s"] * len(restriction_paths))
+    return {
+        "author_is_anonymous": RawSQL(
+            f"SELECT a.is_anonymous FROM {authorship} a WHERE a.story_id = {story_id}",
+            (),
+            output_field=BooleanField(),
+        ),
+        "learned_total": RawSQL(
+            f"SELECT COUNT(*) FROM {learned} m WHERE m.story_id = {story_id}",
+            (),
+            output_field=IntegerField(),
+        ),
+        "learned_by_me": RawSQL(
+            f"EXISTS(SELECT 1 FROM {learned} m WHERE m.story_id = {story_id} AND m.user_id = %s)",
+            (user_id,),
+            output_field=BooleanField(),
+        ),
+        "route_restricted": RawSQL(
+            f"EXISTS(SELECT 1 FROM {restriction} r INNER JOIN {page} p ON r.page_id = p.id "
+            f"WHERE r.page_id = {story_id} OR p.path IN ({placeholders}))",
+            tuple(restriction_paths),
+            output_field=BooleanField(),
+        ),
+    }
+
+
+def story_for_route(index, request, slug):
+    """The live story `slug` under `index`, with what a reader's page needs, in one query.
+
+    The same query answers whether any view restriction applies to the story or its ancestors
+    (usually not: then Wagtail's privacy check costs nothing), whether the author is anonymous
+    (part of the cache key of the story's body), how many learned from it and whether this reader
+    did. Authorship, team and series are not joined: only the cached body needs them.
+    """
+    stories = StoryPage.objects.filter(
+        live=True, path__startswith=index.path, depth=index.depth + 1, slug=slug
+    ).annotate(**_route_annotations(request.user.pk or 0, ancestor_paths(index.path)))
+    return next(iter(stories[:1]), None)
+
+
+def story_details(story):
+    """Tags, lessons, actions and questions of one story: four queries whatever their number."""
+    from django.db.models import prefetch_related_objects
+
+    prefetch_related_objects(
+        [story],
+        Prefetch(
+            "tagged_items", queryset=StoryTag.objects.select_related("tag").order_by("tag__name")
+        ),
+        "lessons",
+        "actions",
+        "questions",
+    )
+    return story
+
+
+def related_stories(story, request, limit=RELATED_COUNT):
+    """Stories sharing the most tags with this one first, then the most similar by search."""
+    visible = visible_stories(request).exclude(pk=story.pk)
+    tag_ids = [item.tag_id for item in story.tagged_items.all()]
+    chosen = []
+    if tag_ids:
+        chosen = list(
+            visible.filter(tagged_items__tag_id__in=tag_ids)
+            .annotate(shared=Count("tagged_items", filter=Q(tagged_items__tag_id__in=tag_ids)))
+            .order_by("-shared", "-first_published_at", "-pk")
+            .values_list("pk", flat=True)[:limit]
+        )
+    if len(chosen) < limit:
+        words = similarity_words(story)
+        if words:
+            candidates = StoryPage.objects.filter(
+                pk__in=visible.exclude(pk__in=chosen).values("pk")
+            ).search(" ".join(words), operator="or")
+            chosen += [page.pk for page in candidates[: limit - len(chosen)]]
+    return cards_in_order(chosen)
+
+
+# Words too common to say which stories are alike: English ones, and those nearly every story uses.
+COMMON_WORDS = """
+about after again also because been before being could from have into just more most only other
+over same some than that their them then there these they this through very were what when which
+while with would your happened learned learnt lesson lessons mistake mistakes story stories
+"""
+STOP_WORDS = frozenset(COMMON_WORDS.split())
+
+
+def similarity_words(story):
+    """Distinctive words of the title and summary, for the "similar stories" search."""
+    words = []
+    for word in f"{story.title} {story.summary}".lower().split():
+        word = "".join(char for char in word if char.isalnum())
+        if len(word) > 3 and word not in STOP_WORDS and word not in words:
+            words.append(word)
+    return words[:12]
+
+
+def happened_again(story, request):
+    """The earlier story this one repeats, and later stories that repeat it, if readers may see them."""
+    if story.pk is None and story.repeat_of_id is None:
+        return None, []
+    links = visible_stories(request).filter(Q(pk=story.repeat_of_id) | Q(repeat_of_id=story.pk))
+    if story.pk is None:
+        links = links.filter(pk=story.repeat_of_id)
+    earlier, later = None, []
+    for other in links.only("pk", "title", "url_path", "path", "depth", "first_published_at"):
+        if other.pk == story.repeat_of_id:
+            earlier = other
+        else:
+            later.append(other)
+    return earlier, later

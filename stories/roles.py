@@ -1,0 +1,27 @@
+"""What each role may do with stories (applied by `home.roles.sync_roles`).
+
+* Moderators and the Culture team review, edit and publish stories: page permissions on the
+  stories index cover every story under it, and both groups are the reviewers of the
+  "Culture review" workflow (stories/workflow.py). "Good for meetings" and "repeat of" are
+  fields of that editor, so only they set them.
+* The Culture team also manages teams, series and the blameless check's phrases.
+* Employees write stories on the front end only; team leads have no rights over stories.
+"""
+
+from home.roles import CULTURE_TEAM, MODERATORS
+
+SNIPPET_MODELS = ["team", "series", "blamelessphrase"]
+
+MODEL_PERMISSIONS = {
+    # Moderators pick a story's team and series in the editor (the snippet chooser).
+    MODERATORS: ["stories.view_team", "stories.view_series"],
+    CULTURE_TEAM: [
+        f"stories.{action}_{model}"
+        for model in SNIPPET_MODELS
+        for action in ("add", "change", "delete", "view")
+    ],
+}
+PAGE_PERMISSIONS = [
+    (MODERATORS, "stories.StoriesIndexPage", ["change_page", "publish_page"]),
+    (CULTURE_TEAM, "stories.StoriesIndexPage", ["change_page", "publish_page"]),
+]

@@ -1,0 +1,144 @@
+"""Saving a story written on the front end: a draft revision, the authorship, the review.
+
+Anonymity is decided here. The real author is recorded only in `StoryAuthorship`. Everything
+Wagtail records about the page — its owner, each revision's user, the audit log, the workflow's
+"requested by" — names the account that *acts* for the story: the author for a named story, the
+placeholder `anonymous_author()` for an anonymous one. So the admin's history, revisions,
+workflow history and page editor show "Anonymous" and nothing else.
+"""
+
+from django.db import transaction
+from django.utils.text import slugify
+from wagtail.log_actions import log
+from wagtail.models import PageLogEntry, Revision, WorkflowState
+
+from . import workflow
+from .models import (
+    CorrectiveAction,
+    DiscussionQuestion,
+    StoriesIndexPage,
+    StoryAuthorship,
+    StoryLesson,
+    StoryPage,
+    anonymous_author,
+)
+
+# Paths under /stories/ that front-end views use; a story's slug never takes one of them.
+RESERVED_SLUGS = {"share", "mine", "tags", "tag", "feed", "feeds", "search", "rss", "atom"}
+SLUG_MAX = 60
+
+
+def acting_user(author, anonymous):
+    """Who Wagtail records as doing things to the story."""
+    return anonymous_author() if anonymous else author
+
+
+def is_editable(story):
+    """Authors edit on the front end until the story is first published."""
+    return not story.live and story.first_published_at is None
+
+
+def unique_slug(index, title, story=None):
+    base = slugify(title, allow_unicode=True)[:SLUG_MAX].strip("-") or "story"
+    if base in RESERVED_SLUGS:
+        base = f"{base}-story"
+    siblings = StoryPage.objects.child_of(index).filter(slug__startswith=base)
+    if story is not None and story.pk:
+        siblings = siblings.exclude(pk=story.pk)
+    taken = set(siblings.values_list("slug", flat=True))
+    slug, number = base, 2
+    while slug in taken:
+        slug = f"{base}-{number}"
+        number += 1
+    return slug
+
+
+def apply_story_data(story, data):
+    """Set the fields, children and tags of `story` (a page or a revision of one) from `data`."""
+    for name in (
+        "title",
+        "summary",
+        "happened_on",
+        "team",
+        "series",
+        "part",
+        "size",
+        "what_happened",
+        "who_was_affected",
+        "own_it",
+        "make_it_right",
+        "learn_and_prevent",
+    ):
+        setattr(story, name, data[name])
+    story.draft_title = data["title"]
+    story.lessons = [StoryLesson(text=text, sort_order=n) for n, text in enumerate(data["lessons"])]
+    story.questions = [
+        DiscussionQuestion(text=text, sort_order=n) for n, text in enumerate(data["questions"])
+    ]
+    story.actions = [
+        CorrectiveAction(sort_order=n, **action) for n, action in enumerate(data["actions"])
+    ]
+    story.tags.set(data["tags"])
+
+
+@transaction.atomic
+def save_story(*, author, data, story=None, submit=False, index=None):
+    """Create or update a story from the front-end form and save a draft revision.
+
+    `submit=True` also sends it to the "Culture review" workflow; saving a draft of a story
+    that is in review takes it back out until it is submitted again.
+    """
+    anonymous = data["anonymous"]
+    actor = acting_user(author, anonymous)
+    if story is None:
+        index = index or StoriesIndexPage.objects.get()
+        story = StoryPage(owner=actor, live=False, has_unpublished_changes=True)
+        apply_story_data(story, data)
+        story.slug = unique_slug(index, data["title"])
+        index.add_child(instance=story)
+        log(instance=story, action="wagtail.create", user=actor, content_changed=True)
+        StoryAuthorship.objects.create(story=story, author=author, is_anonymous=anonymous)
+    else:
+        authorship = StoryAuthorship.objects.select_for_update().get(story=story)
+        story = story.get_latest_revision_as_object()
+        apply_story_data(story, data)
+        story.slug = unique_slug(story.get_parent(), data["title"], story=story)
+        if authorship.is_anonymous != anonymous:
+            authorship.is_anonymous = anonymous
+            authorship.save(update_fields=["is_anonymous"])
+            if anonymous:
+                hide_author(story, author)
+            else:
+                StoryPage.objects.filter(pk=story.pk).update(owner=author)
+            story.owner = actor
+    story.save_revision(user=actor, log_action=True)
+    if submit:
+        workflow.submit_for_review(story, actor)
+    else:
+        workflow.withdraw(story, actor)
+    return story
+
+
+def hide_author(story, author):
+    """Replace `author` with the placeholder in everything Wagtail recorded about `story`.
+
+    Used when a story that was saved under the author's name becomes anonymous: its earlier
+    revisions, log entries and workflow states named them.
+    """
+    placeholder = anonymous_author()
+    StoryPage.objects.filter(pk=story.pk).update(owner=placeholder)
+    story.owner = placeholder
+    revisions = Revision.objects.filter(
+        base_content_type_id=story.get_base_content_type().pk, object_id=str(story.pk)
+    )
+    revisions.filter(user=author).update(user=placeholder)
+    for revision in revisions.only("pk", "content"):
+        if revision.content.get("owner") == author.pk:
+            revision.content["owner"] = placeholder.pk
+            revision.save(update_fields=["content"])
+    PageLogEntry.objects.filter(page_id=story.pk, user=author).update(user=placeholder)
+    WorkflowState.objects.filter(
+        base_content_type_id=story.get_base_content_type().pk,
+        object_id=str(story.pk),
+        requested_by=author,
+    ).update(requested_by=placeholder)

@@ -1,0 +1,184 @@
+"""Sharing a story on the front end: "Share a mistake", editing a draft, and "My stories".
+
+Only the author reaches their own drafts here; anyone else gets a 404, so the URL does not even
+confirm that a story exists. Reviewers work in the Wagtail admin instead.
+"""
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.db import transaction
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.html import format_html
+from django.views.decorators.http import require_http_methods
+
+from .. import blameless, workflow
+from ..forms import StoryForm, action_formset
+from ..models import StoriesIndexPage, StoryAuthorship, StoryPage, anonymous_author
+from ..sharing import is_editable, save_story
+
+MY_STORIES_PER_PAGE = 20
+
+
+def _stories_index():
+    index = StoriesIndexPage.objects.first()
+    if index is None:
+        raise Http404("Stories are not set up yet.")
+    return index
+
+
+def _own_story(request, pk):
+    """The signed-in author's story, or 404 for everyone else (even the Culture team)."""
+    return get_object_or_404(
+        StoryPage.objects.select_related("authorship"), pk=pk, authorship__author=request.user
+    )
+
+
+def _render_form(request, form, formset, story=None, status=200):
+    values = form.check_values()
+    values["actions"] = formset.check_values()
+    findings = blameless.check_values(values, author=request.user)
+    form.findings = findings
+    state, comment = workflow.state_of(story) if story is not None else (None, "")
+    return render(
+        request,
+        "stories/share/form.html",
+        {
+            "form": form,
+            "formset": formset,
+            "story": story,
+            "state": state,
+            "states": workflow.StoryState,
+            "review_comment": comment,
+            "findings_count": blameless.count(findings),
+            "action_findings": findings.get("actions", []),
+        },
+        status=status,
+    )
+
+
+def _after_save(request, story, submitted):
+    findings = blameless.count(blameless.check_story(story.get_latest_revision_as_object()))
+    if submitted:
+        messages.success(
+            request,
+            f"“{story.draft_title}” is with the Culture review team. We will email you when it is "
+            "published, or if the reviewers suggest changes.",
+        )
+    else:
+        messages.success(
+            request, "Draft saved. Only you can see it until you submit it for review."
+        )
+    if findings:
+        messages.warning(
+            request,
+            format_html(
+                'The blameless check has {} note{} on the wording. <a href="{}">See them next to '
+                "the fields</a>; they never stop you saving.",
+                findings,
+                "" if findings == 1 else "s",
+                reverse("stories:edit", args=[story.pk]),
+            ),
+        )
+    if submitted:
+        return redirect("stories:my_stories")
+    return redirect("stories:edit", pk=story.pk)
+
+
+@require_http_methods(["GET", "POST"])
+def share(request):
+    """ "Share a mistake": a new story, saved as a draft or sent for review."""
+    index = _stories_index()
+    if request.method == "POST":
+        form = StoryForm(request.POST)
+        formset = action_formset(request.POST)
+        if form.is_valid() and formset.is_valid():
+            submitted = "submit" in request.POST
+            story = save_story(
+                author=request.user,
+                data=form.story_data(formset.actions()),
+                submit=submitted,
+                index=index,
+            )
+            return _after_save(request, story, submitted)
+    else:
+        form = StoryForm()
+        formset = action_formset()
+    return _render_form(request, form, formset)
+
+
+@require_http_methods(["GET", "POST"])
+def edit(request, pk):
+    """Edit one of your stories that is not published yet; each save is a new revision."""
+    story = _own_story(request, pk)
+    if not is_editable(story):
+        messages.info(
+            request,
+            "This story is published, so it can no longer be edited here. To change it, "
+            "ask the Culture team.",
+        )
+        return redirect("stories:my_stories")
+    if request.method == "POST":
+        form = StoryForm(request.POST)
+        formset = action_formset(request.POST)
+        if form.is_valid() and formset.is_valid():
+            submitted = "submit" in request.POST
+            story = save_story(
+                author=request.user,
+                data=form.story_data(formset.actions()),
+                story=story,
+                submit=submitted,
+            )
+            return _after_save(request, story, submitted)
+    else:
+        latest = story.get_latest_revision_as_object()
+        form = StoryForm(initial=StoryForm.initial_for(latest, story.authorship))
+        formset = action_formset(story=latest)
+    return _render_form(request, form, formset, story=story)
+
+
+@require_http_methods(["GET", "POST"])
+def delete(request, pk):
+    """Delete a draft that was never published (asks first)."""
+    story = _own_story(request, pk)
+    if not is_editable(story):
+        raise Http404("Published stories are not deleted here.")
+    if request.method == "POST":
+        title = story.draft_title
+        actor = anonymous_author() if story.authorship.is_anonymous else request.user
+        with transaction.atomic():
+            state = workflow.current_state(story)
+            if state is not None:
+                state.cancel(user=actor)
+            story.delete(user=actor, skip_permission_checks=True)
+        messages.success(request, f"“{title}” was deleted.")
+        return redirect("stories:my_stories")
+    return render(request, "stories/share/delete.html", {"story": story})
+
+
+def my_stories(request):
+    """The signed-in author's stories and where each one stands. A fixed number of queries."""
+    authorships = (
+        StoryAuthorship.objects.filter(author=request.user)
+        .select_related("story")
+        .order_by("-story__latest_revision_created_at", "-story_id")
+    )
+    page = Paginator(authorships, MY_STORIES_PER_PAGE).get_page(request.GET.get("page"))
+    stories = [authorship.story for authorship in page.object_list]
+    states = workflow.states_for(stories)
+    rows = [
+        {
+            "story": authorship.story,
+            "anonymous": authorship.is_anonymous,
+            "state": states[authorship.story.pk][0],
+            "comment": states[authorship.story.pk][1],
+            "editable": is_editable(authorship.story),
+        }
+        for authorship in page.object_list
+    ]
+    return render(
+        request,
+        "stories/my_stories.html",
+        {"rows": rows, "page_obj": page, "states": workflow.StoryState},
+    )

@@ -1,0 +1,140 @@
+"""Admin and navigation for stories: snippets under a "Stories" menu, menu items, editor notes."""
+
+from django.contrib import messages
+from django.db.models import Count, Q
+from wagtail import hooks
+from wagtail.admin.ui.tables import Column
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from home.panels import ACCOUNT_PANELS_HOOK, HOME_PANELS_HOOK, MENU_HOOK, MenuItem
+
+from . import blameless
+from .models import BlamelessPhrase, Series, StoryPage, Team
+
+
+class TeamViewSet(SnippetViewSet):
+    model = Team
+    icon = "group"
+    menu_label = "Teams"
+    list_display = [
+        "name",
+        "description",
+        Column("member_count", label="Members", sort_key="member_count"),
+        Column("story_count", label="Published stories", sort_key="story_count"),
+    ]
+    list_filter = ["members"]
+    search_fields = ["name", "description"]
+    search_backend_name = None
+    list_export = ["name", "slug", "description", "member_count", "story_count"]
+    ordering = ["name"]
+
+    def get_queryset(self, request):
+        # Counted in the listing's one query, not one query per row.
+        return Team.objects.annotate(
+            member_count=Count("members", distinct=True),
+            story_count=Count("stories", filter=Q(stories__live=True), distinct=True),
+        )
+
+
+class SeriesViewSet(SnippetViewSet):
+    model = Series
+    icon = "list-ul"
+    menu_label = "Series"
+    list_display = [
+        "name",
+        "description",
+        Column("story_count", label="Published stories", sort_key="story_count"),
+    ]
+    search_fields = ["name", "description"]
+    search_backend_name = None
+    list_export = ["name", "slug", "description", "story_count"]
+    ordering = ["name"]
+
+    def get_queryset(self, request):
+        return Series.objects.annotate(
+            story_count=Count("stories", filter=Q(stories__live=True), distinct=True)
+        )
+
+
+class BlamelessPhraseViewSet(SnippetViewSet):
+    model = BlamelessPhrase
+    icon = "warning"
+    menu_label = "Blameless phrases"
+    list_display = ["phrase", "suggestion", "is_active"]
+    list_filter = ["is_active"]
+    search_fields = ["phrase", "suggestion"]
+    search_backend_name = None
+    list_export = ["phrase", "suggestion", "is_active"]
+    ordering = ["phrase"]
+    copy_view_enabled = False
+
+
+class StoriesAdminGroup(SnippetViewSetGroup):
+    """The "Stories" menu of the admin: what the Culture team manages around stories."""
+
+    items = (TeamViewSet, SeriesViewSet, BlamelessPhraseViewSet)
+    menu_label = "Stories"
+    menu_icon = "doc-full-inverse"
+    menu_order = 250
+
+
+register_snippet(StoriesAdminGroup)
+
+
+@hooks.register(MENU_HOOK)
+def share_menu_item(request):
+    return MenuItem("Share a mistake", "stories:share", order=30)
+
+
+@hooks.register(MENU_HOOK)
+def my_stories_menu_item(request):
+    return MenuItem("My stories", "stories:my_stories", order=35)
+
+
+def _blameless_message(request, page):
+    """After a save in the page editor, say how many notes the blameless check has."""
+    if not isinstance(page.specific_deferred, StoryPage):
+        return
+    findings = blameless.count(blameless.check_story(page.get_latest_revision_as_object()))
+    if findings:
+        messages.warning(
+            request,
+            f"The blameless check has {findings} note{'' if findings == 1 else 's'} on this "
+            "story; see “Blameless check” at the top of the editor.",
+        )
+
+
+@hooks.register("after_edit_page")
+def blameless_after_edit(request, page):
+    _blameless_message(request, page)
+
+
+@hooks.register("after_create_page")
+def blameless_after_create(request, page):
+    _blameless_message(request, page)
+
+
+# Reading: the "Stories" menu item, "Latest stories" on the home page, feed links in settings.
+
+
+@hooks.register(MENU_HOOK)
+def stories_menu_item(request):
+    from .components import stories_index
+
+    index = stories_index(request)
+    return MenuItem("Stories", index[0], order=20) if index else None
+
+
+@hooks.register(HOME_PANELS_HOOK)
+def latest_stories_panel(request):
+    from .components import LatestStoriesPanel
+
+    return LatestStoriesPanel(request)
+
+
+@hooks.register(ACCOUNT_PANELS_HOOK)
+def feed_links_panel(request):
+    from .components import FeedLinksPanel
+
+    return FeedLinksPanel(request)

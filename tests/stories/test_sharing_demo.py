@@ -1,0 +1,99 @@
+"""The demo's stories: varied, blameless, idempotent, and safe without demo users."""
+
+from io import StringIO
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core import mail
+from django.core.management import call_command
+from django.utils import timezone
+from wagtail.models import WorkflowState
+
+from stories.blameless import check_story
+from stories.models import Series, StoryAuthorship, StoryPage, Team
+from stories.workflow import StoryState, states_for
+
+pytestmark = pytest.mark.django_db
+
+
+def load(settings, debug=True):
+    settings.DEBUG = debug
+    call_command("load_demo", stdout=StringIO())
+
+
+def test_demo_stories_are_varied_and_complete(settings):
+    load(settings)
+    published = list(StoryPage.objects.live().select_related("authorship"))
+    assert len(published) >= 15
+    assert len({story.team_id for story in published}) >= 5
+    assert {story.size for story in published} == {"small", "medium", "large", "huge"}
+    assert {story.part for story in published} == {"made", "received", "witnessed"}
+    assert sum(story.good_for_meetings for story in published) >= 4
+    anonymous = [s for s in published if s.byline == "Anonymous"]
+    assert 3 <= len(anonymous) < len(published)
+    dates = sorted(story.first_published_at for story in published)
+    assert (dates[-1] - dates[0]).days >= 365
+    assert dates[-1] <= timezone.now()
+    series = Series.objects.get(name="I screw up so you don't have to")
+    assert StoryPage.objects.filter(series=series).count() >= 4
+    for story in published:
+        assert story.lessons.exists(), story.title
+        assert story.actions.exists(), story.title
+        assert story.tags.exists(), story.title
+        assert story.live_revision_id is not None
+    titles = {story.title for story in published}
+    for expected in (
+        "A test email went to every customer",
+        "The wrong phone number on posters in 25 cities",
+        "A client project went quiet while I was on holiday",
+        "The vegan dishes were missing from the client lunch order",
+        "The afternoon our platform went down",
+    ):
+        assert expected in titles
+
+
+def test_demo_stories_pass_their_own_blameless_check(settings):
+    load(settings)
+    for story in StoryPage.objects.all():
+        assert check_story(story.get_latest_revision_as_object()) == {}, story.title
+
+
+def test_demo_has_every_state_teams_and_members(settings):
+    load(settings)
+    users = {user.username: user for user in get_user_model().objects.all()}
+    support = Team.objects.get(name="Support")
+    assert users["lee"] in support.members.all()
+    assert users["lee"] in Team.objects.get(name="Engineering").members.all()
+    assert users["tove"] in Team.objects.get(name="Sales").members.all()
+    assert users["tove"] in Team.objects.get(name="Marketing").members.all()
+    assert {"Finance", "Operations"} <= set(Team.objects.values_list("name", flat=True))
+
+    states = states_for(StoryPage.objects.all())
+    counts = dict.fromkeys(StoryState, 0)
+    for state, _ in states.values():
+        counts[state] += 1
+    assert counts[StoryState.IN_REVIEW] >= 2
+    assert counts[StoryState.CHANGES_REQUESTED] == 1
+    assert counts[StoryState.DRAFT] == 1
+    # Anonymous stories in review name only the placeholder.
+    for authorship in StoryAuthorship.objects.filter(is_anonymous=True, story__live=False):
+        state = WorkflowState.objects.get(object_id=str(authorship.story_id), status="in_progress")
+        assert state.requested_by.username == "anonymous-author"
+    assert mail.outbox == []  # the demo mails nobody
+
+
+def test_demo_is_idempotent(settings):
+    load(settings)
+    counts = (StoryPage.objects.count(), Team.objects.count(), WorkflowState.objects.count())
+    load(settings)
+    assert (StoryPage.objects.count(), Team.objects.count(), WorkflowState.objects.count()) == (
+        counts
+    )
+
+
+def test_demo_without_demo_users(settings, client):
+    load(settings, debug=False)
+    assert StoryPage.objects.live().count() >= 15
+    assert not StoryPage.objects.filter(live=False).exists()
+    assert not StoryAuthorship.objects.exists()
+    assert not Team.objects.filter(members__isnull=False).exists()
