@@ -172,11 +172,16 @@ def story_values(story):
 
 
 def check_story(story):
-    """Findings for a story page, leaving out its real author's own names."""
+    """Findings for a story page, leaving out a named author's own names.
+
+    For an anonymous story every colleague's name is noted, the author's too: these findings are
+    shown to moderators, and a note on every name but one would point at the author. (The
+    author's own name in an anonymous story is worth a note anyway: it gives them away.)
+    """
     author = None
     if story.pk:
         authorship = StoryAuthorship.objects.filter(story_id=story.pk).select_related("author")
-        author = next((a.author for a in authorship), None)
+        author = next((a.author for a in authorship if not a.is_anonymous), None)
     return check_values(story_values(story), author=author)
 
 

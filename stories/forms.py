@@ -240,6 +240,14 @@ class StoryForm(forms.Form):
     def clean_summary(self):
         return " ".join(clean_plain(self.cleaned_data["summary"]).split())
 
+    def clean_what_happened(self):
+        # strip=False keeps the author's line breaks, so Django's own "required" lets spaces or
+        # control characters through; they would leave the story empty when it is saved.
+        value = self.cleaned_data["what_happened"]
+        if not clean_plain(value):
+            raise ValidationError(self.fields["what_happened"].error_messages["required"])
+        return value
+
     def clean_tags(self):
         names = []
         for raw in self.cleaned_data["tags"].split(","):

@@ -123,10 +123,21 @@ def search_or_list(stories, query):
     Wagtail's search only filters on indexed fields, so the filters are applied first, as a set of
     ids the search is limited to.
     """
+    query = search_words(query)
     if not query:
         return stories
     limited = StoryPage.objects.filter(pk__in=stories.values("pk"))
     return limited.search(query, operator="and")
+
+
+def search_words(query):
+    """The words of a search, without double quotes.
+
+    The search backend for SQLite puts each word in an FTS5 string without escaping a `"` inside
+    it, so a single quote mark typed by a reader was an SQL error. A plain-text search gives
+    quotes no meaning anyway.
+    """
+    return " ".join(query.replace('"', " ").split())
 
 
 # One story ---------------------------------------------------------------------------------

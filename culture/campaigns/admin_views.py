@@ -135,7 +135,8 @@ class CopyCampaignView(WagtailAdminTemplateMixin, FormView):
     header_icon = "copy"
 
     def dispatch(self, request, page_id, *args, **kwargs):
-        self.campaign = get_object_or_404(CampaignPage, pk=page_id)
+        # `id`, not `pk`: on SQLite a huge pk of a page subclass overflows instead of matching.
+        self.campaign = get_object_or_404(CampaignPage, id=page_id)
         permissions = self.campaign.permissions_for_user(request.user)
         if not permissions.can_copy_to(self.campaign.get_parent()):
             raise PermissionDenied

@@ -12,6 +12,22 @@ from wagtail.models import Page
 from .timeframes import local_today, site_timezone
 
 MAX_PERIOD_DAYS = 366 * 10
+# Dates far outside these overflow the date arithmetic (a window's end is the day after its last).
+EARLIEST_DAY = datetime.date(1990, 1, 1)
+YEARS_AHEAD = 10
+
+
+def latest_day(today=None):
+    today = today or local_today()
+    return datetime.date(today.year + YEARS_AHEAD, 12, 31)
+
+
+def out_of_range_message():
+    return f"Choose a date between {EARLIEST_DAY:%-d %b %Y} and {latest_day():%-d %b %Y}."
+
+
+def in_range(day):
+    return EARLIEST_DAY <= day <= latest_day()
 
 
 def date_range_text(start, end):
@@ -123,6 +139,9 @@ class CopyCampaignForm(forms.Form):
         if start == self.campaign.start_date:
             self.add_error("start_date", "Choose a different start date from the original's.")
             return cleaned_data
+        if not in_range(start):
+            self.add_error("start_date", out_of_range_message())
+            return cleaned_data
         end = start + (self.campaign.end_date - self.campaign.start_date)
         cleaned_data["end_date"] = end
         other = overlapping_campaign(start, end)
@@ -151,6 +170,8 @@ class InsightsPeriodForm(forms.Form):
     campaign = forms.ModelChoiceField(
         queryset=None,
         required=False,
+        # `id`, not `pk`: on SQLite a huge pk of a page subclass overflows instead of matching.
+        to_field_name="id",
         empty_label="Latest campaign",
         help_text="Compared with the same number of days just before it.",
     )
@@ -174,6 +195,9 @@ class InsightsPeriodForm(forms.Form):
         default_from, default_to = self.default_period()
         date_from = cleaned_data.get("date_from")
         date_to = cleaned_data.get("date_to")
+        for name in ("date_from", "date_to"):
+            if cleaned_data.get(name) and not in_range(cleaned_data[name]):
+                self.add_error(name, out_of_range_message())
         if "date_from" in self.errors or "date_to" in self.errors:
             return cleaned_data
         date_from = date_from or (default_from if not date_to else date_to.replace(day=1))

@@ -14,7 +14,8 @@ from .models import CampaignPage
 
 
 def _visible_campaign(request, pk):
-    return get_object_or_404(visible_to(CampaignPage.objects.all(), request), pk=pk)
+    # `id`, not `pk`: on SQLite a huge pk of a page subclass overflows instead of matching nothing.
+    return get_object_or_404(visible_to(CampaignPage.objects.all(), request), id=pk)
 
 
 def _ics_response(calendar, filename):

@@ -4,6 +4,7 @@ from django.urls import include, path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem as AdminMenuItem
 
+from home.page_links import section_url
 from home.panels import HOME_PANELS_HOOK, MENU_HOOK, MenuItem
 
 from . import admin_views
@@ -17,11 +18,8 @@ MENU_ORDER = 60
 
 @hooks.register(MENU_HOOK)
 def campaigns_menu_item(request):
-    index = CampaignIndexPage.objects.live().first()
-    url = index.get_url(request) if index else None
-    if not url or not url.startswith("/"):
-        return None
-    return MenuItem("Campaigns", url, order=MENU_ORDER)
+    url = section_url(CampaignIndexPage, request)
+    return MenuItem("Campaigns", url, order=MENU_ORDER) if url else None
 
 
 @hooks.register(HOME_PANELS_HOOK)

@@ -19,7 +19,8 @@ POPULAR_TAGS = 15
 
 
 def _pack_for_editing(request, pk):
-    pack = get_object_or_404(MeetingPackPage, pk=pk)
+    # `id`, not `pk`: see add_suggestion.
+    pack = get_object_or_404(MeetingPackPage, id=pk)
     if not pack.permissions_for_user(request.user).can_edit():
         raise PermissionDenied
     return pack
@@ -65,7 +66,12 @@ def add_suggestion(request, pk):
 
     pack = _pack_for_editing(request, pk)
     edit_url = reverse("wagtailadmin_pages:edit", args=[pack.pk])
-    story = StoryPage.objects.live().filter(pk=request.POST.get("story")).first()
+    story_id = request.POST.get("story", "")
+    # A tampered or empty value is "not published any more", never a 500. `id`, not `pk`: on
+    # SQLite a number too big for a page subclass's pk overflows instead of matching nothing.
+    story = None
+    if story_id.isascii() and story_id.isdigit():
+        story = StoryPage.objects.live().filter(id=int(story_id)).first()
     if story is None:
         messages.error(request, "That story is not published any more; choose another one.")
         return redirect(reverse("meetings_admin:suggestions", args=[pack.pk]))
@@ -90,7 +96,7 @@ def add_suggestion(request, pk):
 
 def new_from(request, pk):
     """Start a new pack from this one: same agenda and notes; new title, date, time and team."""
-    source = get_object_or_404(MeetingPackPage, pk=pk)
+    source = get_object_or_404(MeetingPackPage, id=pk)
     index = source.get_parent()
     if not index.permissions_for_user(request.user).can_add_subpage():
         raise PermissionDenied

@@ -1,6 +1,4 @@
-from django.conf import settings
-from django.core.cache import cache
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_delete
 from django.urls import include, path, reverse
 from wagtail import hooks
 from wagtail.admin import messages
@@ -8,9 +6,12 @@ from wagtail.admin.widgets import Button
 from wagtail.permissions import page_permission_policy, register_permission_policy
 from wagtail.signals import page_published, page_unpublished
 
+from home.page_links import section_url
 from home.panels import MENU_HOOK, MenuItem
+from stories.extensions import STORY_PAGE_PANELS_HOOK
 
 from . import admin_urls
+from .components import DiscussedInPanel
 from .history import forget_history
 from .models import MeetingPackPage, MeetingPacksIndexPage
 from .permissions import MeetingPackPermissionPolicy
@@ -18,48 +19,20 @@ from .permissions import MeetingPackPermissionPolicy
 # Registered at import time, before anything asks the registry for a policy.
 register_permission_policy(MeetingPackPage, MeetingPackPermissionPolicy(MeetingPackPage))
 
-INDEX_URL_CACHE_KEY = "meetings:index-url"
-
-
-def _index_cache_timeout():
-    # Per-process memory caches don't see another worker's invalidation: keep it short there.
-    backend = settings.CACHES["default"]["BACKEND"]
-    return 60 if backend.endswith(("LocMemCache", "DummyCache")) else 60 * 60
-
-
-def packs_index_url():
-    """The URL of the packs index, cached so that the menu costs no query on every page.
-
-    The cache entry is dropped whenever an index page is saved, published, unpublished or
-    deleted (see the signal handlers below).
-    """
-    url = cache.get(INDEX_URL_CACHE_KEY)
-    if url is None:
-        index = MeetingPacksIndexPage.objects.live().first()
-        url = (index.get_url() or "") if index else ""
-        cache.set(INDEX_URL_CACHE_KEY, url, _index_cache_timeout())
-    return url
-
-
-def _forget_index_url(sender, **kwargs):
-    cache.delete(INDEX_URL_CACHE_KEY)
-
 
 def _forget_history(sender, **kwargs):
     forget_history()
 
 
-for signal in (post_save, post_delete, page_published, page_unpublished):
-    signal.connect(_forget_index_url, sender=MeetingPacksIndexPage, weak=False)
-    # A pack's own save rewrites its story links and forgets the counts itself (models.py);
-    # deleting, publishing and unpublishing change what counts as discussed too.
-    if signal is not post_save:
-        signal.connect(_forget_history, sender=MeetingPackPage, weak=False)
+# A pack's own save rewrites its story links and forgets the counts itself (models.py);
+# deleting, publishing and unpublishing change what counts as discussed too.
+for signal in (post_delete, page_published, page_unpublished):
+    signal.connect(_forget_history, sender=MeetingPackPage, weak=False)
 
 
 @hooks.register(MENU_HOOK)
 def meeting_packs_menu_item(request):
-    url = packs_index_url()
+    url = section_url(MeetingPacksIndexPage, request)
     return MenuItem("Meeting packs", url, order=30) if url else None
 
 
@@ -121,3 +94,8 @@ def warn_after_edit(request, page):
 @hooks.register("after_create_page")
 def warn_after_create(request, page):
     _warn_when_over_target(request, page)
+
+
+@hooks.register(STORY_PAGE_PANELS_HOOK)
+def discussed_in_panel(request, story):
+    return DiscussedInPanel(story)

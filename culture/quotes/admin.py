@@ -102,6 +102,12 @@ class QuoteIndexView(IndexView):
         return super().get_base_queryset() & quotes_for(self.request.user)
 
     @cached_property
+    def search_query(self):
+        # The SQLite search backend puts each word in an FTS5 string without escaping a `"`, so
+        # a quote mark typed into the search box was an SQL error. Quotes mean nothing here.
+        return " ".join(super().search_query.replace('"', " ").split())
+
+    @cached_property
     def header_buttons(self):
         buttons = super().header_buttons
         if quote_permission_policy.user_has_any_permission(self.request.user, SCHEDULE_PERMISSIONS):

@@ -10,5 +10,5 @@ urlpatterns = [
     path("quotes/<int:pk>/", views.detail, name="detail"),
     path("quotes/<int:pk>/wallpaper/<str:size>.png", views.wallpaper, name="wallpaper"),
     path("quotes/digest/subscription/", views.subscription, name="digest_subscription"),
-    path("quotes/digest/unsubscribe/<str:token>/", views.unsubscribe, name="digest_unsubscribe"),
+    path("quotes/digest/unsubscribe/<slug:token>/", views.unsubscribe, name="digest_unsubscribe"),
 ]

@@ -36,8 +36,9 @@ def archive(request):
     """Every quote that has gone live, newest first. Future quotes are never listed here."""
     quotes = Quote.objects.live().prefetch_related("tags").order_by("-week")
     current = Quote.objects.current()
-    query = request.GET.get("q", "").strip()[:200]
-    tag_slug = request.GET.get("tag", "").strip()[:100]
+    # PostgreSQL refuses a NUL character in any text it compares, so it never reaches a query.
+    query = request.GET.get("q", "").replace("\x00", "").strip()[:200]
+    tag_slug = request.GET.get("tag", "").replace("\x00", "").strip()[:100]
     tag = None
     if tag_slug:
         tag = Tag.objects.filter(slug=tag_slug).first()

@@ -20,6 +20,7 @@ from wagtail.models import Site
 from home.visibility import visible_to
 
 from .. import cache
+from ..extensions import story_page_panels
 from ..filters import FILTER_FIELDS, StoryFilterForm
 from ..models import CorrectiveAction, LearnedFromThis, StoryPage
 from ..queries import (
@@ -212,6 +213,7 @@ def story_context(story, request):
         return {
             "story_body_html": render_story_body(story, request, today, preview=True),
             "related_html": render_related(story, request) if story.pk else "",
+            "story_panels": story_page_panels(request, story),
             "can_react": False,
             **learned_state(story, request.user),
         }
@@ -231,6 +233,7 @@ def story_context(story, request):
     return {
         "story_body_html": body,
         "related_html": related,
+        "story_panels": story_page_panels(request, story),
         "can_react": True,
         **learned_state(story, request.user),
     }
@@ -256,7 +259,7 @@ def learned_from_this(request, pk):
     Works without JavaScript (redirects back to the story); static/js/learned.js sends the same
     form with `Accept: application/json` and updates the button in place.
     """
-    story = visible_to(StoryPage.objects.filter(pk=pk), request).first()
+    story = visible_to(StoryPage.objects.filter(id=pk), request).first()
     if story is None:
         raise Http404("No such story")
     wanted = request.POST.get("learned", "1") != "0"

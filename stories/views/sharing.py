@@ -29,9 +29,13 @@ def _stories_index():
 
 
 def _own_story(request, pk):
-    """The signed-in author's story, or 404 for everyone else (even the Culture team)."""
+    """The signed-in author's story, or 404 for everyone else (even the Culture team).
+
+    Looked up by `id` (Page's own column), not `pk`: on SQLite a number too big for the pk of a
+    page subclass raises OverflowError instead of matching nothing.
+    """
     return get_object_or_404(
-        StoryPage.objects.select_related("authorship"), pk=pk, authorship__author=request.user
+        StoryPage.objects.select_related("authorship"), id=pk, authorship__author=request.user
     )
 
 

@@ -7,8 +7,6 @@ import pytest
 import time_machine
 from django.core.cache import cache
 from django.core.management import call_command
-from django.template import Context, Template
-from django.test import RequestFactory
 
 from culture.campaigns.models import CampaignPage
 
@@ -42,7 +40,8 @@ def test_weekly_digest_has_the_running_campaign(campaigns_index, stories_index, 
 
 
 @pytest.mark.django_db
-def test_happened_again_links_both_ways(stories_index, employee, other_employee):
+def test_happened_again_links_both_ways(client, stories_index, employee, other_employee):
+    """The dashboard counts repeats; the story pages link them, live ones only, both ways."""
     first = make_story(stories_index, london(2026, 1, 5, 9), title="Wrong invoice sent")
     again = make_story(
         stories_index,
@@ -54,21 +53,19 @@ def test_happened_again_links_both_ways(stories_index, employee, other_employee)
     )
     hidden = make_story(stories_index, london(2026, 3, 6, 9), title="Draft repeat", repeat_of=first)
     hidden.unpublish()
-    request = RequestFactory().get("/")
-    request.user = employee
-    template = Template("{% load campaign_tags %}{% repeat_links story %}")
+    client.force_login(employee)
 
-    on_first = template.render(Context({"story": first, "request": request}))
+    on_first = client.get(first.url).content.decode()
     assert "Happened again" in on_first
     assert f'href="{again.url}"' in on_first and "Wrong invoice sent again" in on_first
     assert "Draft repeat" not in on_first
     assert other_employee.last_name not in on_first
 
-    on_again = template.render(Context({"story": again, "request": request}))
+    on_again = client.get(again.url).content.decode()
     assert "This mistake happened before" in on_again and f'href="{first.url}"' in on_again
 
     lonely = make_story(stories_index, london(2026, 3, 7, 9), title="Alone")
-    assert "Happened again" not in template.render(Context({"story": lonely, "request": request}))
+    assert "Happened again" not in client.get(lonely.url).content.decode()
 
 
 @pytest.mark.django_db

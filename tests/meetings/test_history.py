@@ -3,9 +3,9 @@
 import datetime
 
 from django.core.cache import cache
-from django.template import Context, Template
 from django.utils import timezone
 
+from culture.meetings.components import DiscussedInPanel
 from culture.meetings.factories import story_item
 from culture.meetings.history import times_discussed, times_discussed_by_story
 
@@ -13,9 +13,7 @@ DAY = datetime.timedelta(days=1)
 
 
 def render_discussed(story):
-    return Template("{% load meetings_tags %}{% discussed_in story %}").render(
-        Context({"story": story})
-    )
+    return DiscussedInPanel(story).render_html()
 
 
 def test_only_published_packs_in_the_past_count(make_pack, story, engineering):

@@ -1,32 +1,10 @@
-"""Template tags of campaigns, and the "Happened again" links stories show.
-
-`{% load campaign_tags %}{% repeat_links page %}` on a story page shows both directions of the
-moderator's "repeat of" link: the earlier story this one repeats, and later stories that repeat
-it. Titles only, and only pages the reader may open, so no anonymous author is ever shown.
-"""
+"""Template tags of the campaign pages and the insights dashboard."""
 
 from django import template
 
 from ..forms import date_range_text
 
 register = template.Library()
-
-
-@register.inclusion_tag("campaigns/includes/repeat_links.html", takes_context=True)
-def repeat_links(context, story):
-    from home.visibility import visible_to
-    from stories.models import StoryPage
-
-    request = context.get("request")
-    earlier = None
-    if story.repeat_of_id:
-        earlier = visible_to(StoryPage.objects.filter(pk=story.repeat_of_id), request).first()
-    later = list(
-        visible_to(StoryPage.objects.filter(repeat_of_id=story.pk), request).order_by(
-            "first_published_at"
-        )
-    )
-    return {"earlier": earlier, "later": later, "request": request}
 
 
 @register.simple_tag
