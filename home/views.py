@@ -1,4 +1,5 @@
 import mimetypes
+import posixpath
 
 from django.contrib.auth.decorators import login_not_required
 from django.core.files.storage import default_storage
@@ -28,13 +29,19 @@ def healthz(request):
     return HttpResponse("ok", content_type="text/plain")
 
 
+# Only images are served from /media/. Documents go through Wagtail's own view (/documents/…),
+# which applies collection privacy; serving their files here would be a way round it.
+MEDIA_FOLDERS = ("original_images/", "images/")
+
+
 def private_media(request, path):
-    """Uploaded files (image renditions, originals) for signed-in users only.
+    """Uploaded images (originals and renditions) for signed-in users only.
 
     The login check itself is PrivateSiteMiddleware's; this view only serves the file, with
     headers that stop a shared proxy from keeping it and a browser from running it.
     """
-    if not default_storage.exists(path):
+    path = posixpath.normpath(path)
+    if not path.startswith(MEDIA_FOLDERS) or not default_storage.exists(path):
         raise Http404("No such file")
     content_type, _ = mimetypes.guess_type(path)
     response = FileResponse(

@@ -1,10 +1,20 @@
 """Fixtures shared by every app's tests: a minimal real page tree and one user per role."""
 
 import pytest
+from django.core.cache import cache
 from wagtail.models import Page, Site
 
 from home.factories import HomePageFactory, UserFactory
 from home.roles import CULTURE_TEAM, EMPLOYEES, MODERATORS, TEAM_LEADS
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    """Each test starts with an empty cache: cached sites and pages of a rolled-back test
+    must not leak into the next one."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture(autouse=True)
