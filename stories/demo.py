@@ -17,6 +17,7 @@ from .blameless_phrases import DEFAULT_PHRASES
 from .forms import text_to_rich_text
 from .models import (
     BlamelessPhrase,
+    LearnedFromThis,
     Series,
     StoriesIndexPage,
     StoryAuthorship,
@@ -52,7 +53,28 @@ def load(demo):
             _publish(index, story, teams, series, demo.users)
         if demo.users:
             _in_review(index, teams, demo.users)
+            _learned_marks(index, demo.users)
     demo.say(f"Stories: {StoryPage.objects.child_of(index).count()} stories added.")
+
+
+def _learned_marks(index, users):
+    """A few "I learned from this" marks, a day or two after each story, so the counts and the
+    campaign's progress have something to show."""
+    readers = [users[name] for name in ("erin", "sam", "priya", "lee", "tove") if name in users]
+    stories = (
+        StoryPage.objects.child_of(index)
+        .live()
+        .select_related("authorship")
+        .order_by("-first_published_at")
+    )
+    for number, story in enumerate(stories):
+        author = getattr(story, "authorship", None)
+        others = [r for r in readers if author is None or r.pk != author.author_id]
+        for reader in others[: max(1, 5 - number % 4)]:
+            mark, _ = LearnedFromThis.objects.get_or_create(story=story, user=reader)
+            LearnedFromThis.objects.filter(pk=mark.pk).update(
+                created_at=story.first_published_at + datetime.timedelta(days=1 + number % 2)
+            )
 
 
 def _stories_index(home):

@@ -27,7 +27,7 @@ DEMO_PACKS = [
     (
         "demo-pack-held",
         0,
-        -21,
+        -6,
         datetime.time(9, 0),
         "lee",
         "owning a mix-up",
