@@ -22,6 +22,7 @@ from wagtail.models import Page, PageViewRestriction
 
 from home.visibility import visible_to
 
+from . import cache
 from .models import LearnedFromThis, Series, StoryAuthorship, StoryPage, StoryTag, Team
 
 PER_PAGE = 20
@@ -189,17 +190,31 @@ def _route_annotations(user_id, restriction_paths):
 
 
 def story_for_route(index, request, slug):
-    """The live story `slug` under `index`, with what a reader's page needs, in one query.
+    """The live story `slug` under `index`, with what a reader's page needs.
 
-    The same query answers whether any view restriction applies to the story or its ancestors
+    One query answers whether any view restriction applies to the story or its ancestors
     (usually not: then Wagtail's privacy check costs nothing), whether the author is anonymous
-    (part of the cache key of the story's body), how many learned from it and whether this reader
-    did. Authorship, team and series are not joined: only the cached body needs them.
+    (part of the cache key of the story's body) and how many learned from it. Authorship, team and
+    series are not joined: only the cached body needs them. That row is the same for every reader,
+    so it is cached in the current generation (publishing, marks, restrictions and the rest retire
+    it); only the reader's own "I learned" mark is asked each time.
     """
-    stories = StoryPage.objects.filter(
-        live=True, path__startswith=index.path, depth=index.depth + 1, slug=slug
-    ).annotate(**_route_annotations(request.user.pk or 0, ancestor_paths(index.path)))
-    return next(iter(stories[:1]), None)
+
+    def shared_row():
+        stories = StoryPage.objects.filter(
+            live=True, path__startswith=index.path, depth=index.depth + 1, slug=slug
+        ).annotate(**_route_annotations(0, ancestor_paths(index.path)))
+        # False, not None, marks "no such story" so that a missing slug is cached too.
+        return next(iter(stories[:1]), False)
+
+    story = cache.fragment(("route", index.pk, slug), shared_row)
+    if not story:
+        return None
+    user_id = request.user.pk
+    story.learned_by_me = bool(user_id) and (
+        LearnedFromThis.objects.filter(story_id=story.pk, user_id=user_id).exists()
+    )
+    return story
 
 
 def story_details(story):

@@ -124,21 +124,28 @@ class OpeningQuoteValue(AgendaItemValue):
 
     @property
     def quote(self):
+        return self.get("quote")
+
+    @property
+    def live_quote(self):
         """The chosen quote once it is live (its Monday 08:08), else None.
 
         A pack may be built around next week's Quote of the Week, but nobody outside the Culture
         team sees a quote before it goes live (see culture.quotes): until then the page, PDF,
         calendar and invitation say only that a quote opens the meeting, and the times stay put.
+        (Templates must use this, not `value.quote`: a template's dict lookup finds the raw
+        block value first.)
         """
         quote = self.get("quote")
         return quote if quote is not None and quote.is_live() else None
 
     @property
     def is_shown(self):
-        return self.get("quote") is not None
+        return self.quote is not None
 
     def text_lines(self):
-        return [f"“{self.quote.text}” — {self.quote.author}"] if self.quote else []
+        quote = self.live_quote
+        return [f"“{quote.text}” — {quote.author}"] if quote else []
 
 
 class StoryItemValue(AgendaItemValue):

@@ -46,7 +46,12 @@ def lead(team_lead, support):
 
 @pytest.fixture
 def quote(db):
-    return QuoteFactory(text="Mistakes are the portals of discovery.", author="James Joyce")
+    # A live quote (two weeks ago): a quote not live yet is withheld from packs.
+    return QuoteFactory(
+        text="Mistakes are the portals of discovery.",
+        author="James Joyce",
+        week=timezone.localdate() - datetime.timedelta(days=14),
+    )
 
 
 @pytest.fixture
