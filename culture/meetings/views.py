@@ -2,6 +2,7 @@
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -100,11 +101,16 @@ def new_from(request, pk):
     index = source.get_parent()
     if not index.permissions_for_user(request.user).can_add_subpage():
         raise PermissionDenied
+    # Another team's pack lends its published format only: not its draft, not its notes.
+    can_edit_source = source.permissions_for_user(request.user).can_edit()
+    if not can_edit_source and not source.live:
+        raise Http404
     form = NewPackFromForm(request.POST or None, user=request.user, source=source)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         title = data["title"]
-        new_pack = source.get_latest_revision_as_object().copy(
+        base = source.get_latest_revision_as_object() if can_edit_source else source
+        new_pack = base.copy(
             update_attrs={
                 "title": title,
                 "draft_title": title,
@@ -113,6 +119,7 @@ def new_from(request, pk):
                 "meeting_date": data["meeting_date"],
                 "start_time": data["start_time"],
                 "owner": request.user,
+                "facilitator_notes": base.facilitator_notes if can_edit_source else "",
             },
             copy_revisions=False,
             keep_live=False,

@@ -119,3 +119,27 @@ def test_demo_works_with_debug_off(db, settings):
     cache.clear()
     call_command("load_demo", stdout=StringIO())
     assert MeetingPackPage.objects.live().count() >= 3
+
+
+def test_another_teams_pack_lends_only_its_published_format(
+    client, lead, make_pack, engineering, support
+):
+    """A lead reusing another team's pack gets its live agenda, never its draft or its notes."""
+    other = make_pack(team=engineering, title="Engineering format", facilitator_notes="Ask Priya")
+    live_minutes = other.target_minutes
+    draft = MeetingPackPage.objects.get(pk=other.pk)
+    draft.target_minutes = live_minutes + 30
+    draft.save_revision()
+    client.force_login(lead)
+    client.post(
+        f"/admin/meetings/packs/{other.pk}/new-from/",
+        {"title": "Mine", "team": support.pk, "meeting_date": "2031-01-07", "start_time": "9:00"},
+    )
+    mine = MeetingPackPage.objects.get(title="Mine")
+    assert mine.facilitator_notes == ""
+    assert mine.target_minutes == live_minutes
+    assert list(mine.agenda.raw_data) == list(other.agenda.raw_data)
+
+    unpublished = make_pack(team=engineering, title="Engineering draft only")
+    unpublished.unpublish()
+    assert client.get(f"/admin/meetings/packs/{unpublished.pk}/new-from/").status_code == 404
