@@ -54,7 +54,9 @@ def private_media(request, path):
 
 def search(request):
     """Site-wide search over every page the reader may see."""
-    query = request.GET.get("q", "").strip()[:200]
+    # Quote marks and NUL bytes trip the search backends (SQLite's FTS syntax, PostgreSQL's text
+    # type); they carry no meaning here, so they are dropped.
+    query = " ".join(request.GET.get("q", "").replace("\x00", "").replace('"', " ").split())[:200]
     results = Page.objects.none()
     if query:
         pages = visible_to(Page.objects.all(), request).exclude(depth__lte=1)

@@ -66,6 +66,11 @@ class CampaignPageForm(WagtailAdminPageForm):
         start, end = cleaned_data.get("start_date"), cleaned_data.get("end_date")
         if not (start and end):
             return cleaned_data
+        for name, day in (("start_date", start), ("end_date", end)):
+            if not in_range(day):
+                self.add_error(name, out_of_range_message())
+        if not (in_range(start) and in_range(end)):
+            return cleaned_data
         if end < start:
             self.add_error(
                 "end_date", "The end date is before the start date. Choose a later end date."

@@ -8,6 +8,7 @@ from django.urls import reverse
 from culture.campaigns.models import CampaignPage
 
 from .conftest import make_campaign
+from .test_admin_forms import add_url, campaign_post
 
 pytestmark = pytest.mark.django_db
 
@@ -83,3 +84,20 @@ def test_copying_to_a_date_at_the_end_of_time_gets_a_message(client, culture_mem
 def test_copying_a_huge_campaign_id_is_a_404(client, culture_member, campaign):
     client.force_login(culture_member)
     assert client.get(reverse("campaigns_admin:copy", args=[TOO_BIG])).status_code == 404
+
+
+@pytest.mark.parametrize(
+    "dates", [("0001-01-01", "0001-01-31"), ("9999-12-01", "9999-12-31")], ids=["first", "last"]
+)
+def test_a_campaign_at_the_edge_of_the_calendar_is_refused(
+    client, culture_member, campaigns_index, dates
+):
+    """Such a campaign used to save, and then the dashboard's "days before it" overflowed."""
+    client.force_login(culture_member)
+    response = client.post(add_url(campaigns_index), campaign_post(start=dates[0], end=dates[1]))
+    assert response.status_code == 200
+    form = response.context["form"]
+    assert form.errors["start_date"][0].startswith("Choose a date between")
+    assert form.errors["end_date"][0].startswith("Choose a date between")
+    assert 'value="Spring month"' in response.content.decode()
+    assert not CampaignPage.objects.exists()
