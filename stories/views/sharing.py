@@ -90,22 +90,34 @@ def _after_save(request, story, submitted):
     return redirect("stories:edit", pk=story.pk)
 
 
+def _save_posted_story(request, *, story=None, index=None):
+    """Validate the posted form; on success save (and maybe submit) and return the redirect.
+
+    Returns (response, form, formset): response is None when the form has errors to show.
+    """
+    form = StoryForm(request.POST)
+    formset = action_formset(request.POST)
+    if not (form.is_valid() and formset.is_valid()):
+        return None, form, formset
+    submitted = "submit" in request.POST
+    story = save_story(
+        author=request.user,
+        data=form.story_data(formset.actions()),
+        story=story,
+        index=index,
+        submit=submitted,
+    )
+    return _after_save(request, story, submitted), form, formset
+
+
 @require_http_methods(["GET", "POST"])
 def share(request):
     """ "Share a mistake": a new story, saved as a draft or sent for review."""
     index = _stories_index()
     if request.method == "POST":
-        form = StoryForm(request.POST)
-        formset = action_formset(request.POST)
-        if form.is_valid() and formset.is_valid():
-            submitted = "submit" in request.POST
-            story = save_story(
-                author=request.user,
-                data=form.story_data(formset.actions()),
-                submit=submitted,
-                index=index,
-            )
-            return _after_save(request, story, submitted)
+        response, form, formset = _save_posted_story(request, index=index)
+        if response:
+            return response
     else:
         form = StoryForm()
         formset = action_formset()
@@ -124,17 +136,9 @@ def edit(request, pk):
         )
         return redirect("stories:my_stories")
     if request.method == "POST":
-        form = StoryForm(request.POST)
-        formset = action_formset(request.POST)
-        if form.is_valid() and formset.is_valid():
-            submitted = "submit" in request.POST
-            story = save_story(
-                author=request.user,
-                data=form.story_data(formset.actions()),
-                story=story,
-                submit=submitted,
-            )
-            return _after_save(request, story, submitted)
+        response, form, formset = _save_posted_story(request, story=story)
+        if response:
+            return response
     else:
         latest = story.get_latest_revision_as_object()
         form = StoryForm(initial=StoryForm.initial_for(latest, story.authorship))

@@ -58,7 +58,8 @@ def test_a_second_quote_for_a_week_is_refused_naming_the_week_and_the_holder():
 def test_editing_a_quote_keeps_its_own_week():
     quote = QuoteFactory(week=A_MONDAY)
     quote.text = "Edited"
-    quote.full_clean()
+    quote.full_clean()  # its own week is not "already taken"
+    assert quote.week == A_MONDAY
 
 
 @pytest.mark.django_db
