@@ -10,7 +10,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
 from wagtail.models import Page, Site
-from wagtail.signals import page_published, page_unpublished
+from wagtail.signals import page_published, page_unpublished, post_page_move
 
 VERSION_KEY = "site-cache:version"
 
@@ -90,3 +90,5 @@ for _signal in (post_save, post_delete):
     _signal.connect(_forget_on_site_change, sender=Site, dispatch_uid=f"site-cache-{id(_signal)}")
 for _signal in (post_save, post_delete, page_published, page_unpublished):
     _signal.connect(_forget_on_page_change, dispatch_uid=f"site-cache-page-{id(_signal)}")
+# A move rewrites paths without saving the page; moves are rare, so any move retires the cache.
+post_page_move.connect(_forget_on_site_change, dispatch_uid="site-cache-page-move")

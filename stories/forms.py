@@ -114,6 +114,19 @@ class LinesField(forms.CharField):
         return value
 
 
+def long_text_field(label, help_text, *, required=False, rows=4):
+    """One of the story's long texts: typed as plain paragraphs, kept exactly as typed (no strip)
+    so that nothing is lost when the form comes back with an error."""
+    return forms.CharField(
+        label=label,
+        required=required,
+        max_length=LONG_TEXT_MAX,
+        strip=False,
+        widget=forms.Textarea(attrs={"rows": rows}),
+        help_text=help_text,
+    )
+
+
 class StoryForm(forms.Form):
     """Everything an author writes about a mistake. Field names follow StoryPage's fields."""
 
@@ -161,44 +174,27 @@ class StoryForm(forms.Form):
         widget=forms.RadioSelect,
         help_text="Small: noticed and fixed in a day. Huge: customers or the company felt it for weeks.",
     )
-    what_happened = forms.CharField(
-        label="What happened",
-        max_length=LONG_TEXT_MAX,
-        strip=False,
-        widget=forms.Textarea(attrs={"rows": 8}),
-        help_text="The facts, in order. Leave a blank line between paragraphs.",
+    what_happened = long_text_field(
+        "What happened",
+        "The facts, in order. Leave a blank line between paragraphs.",
+        required=True,
+        rows=8,
     )
-    who_was_affected = forms.CharField(
-        label="Who was affected, and how",
-        required=False,
-        max_length=LONG_TEXT_MAX,
-        strip=False,
-        widget=forms.Textarea(attrs={"rows": 4}),
-        help_text="Customers, colleagues, partners: what it meant for them.",
+    who_was_affected = long_text_field(
+        "Who was affected, and how",
+        "Customers, colleagues, partners: what it meant for them.",
     )
-    own_it = forms.CharField(
-        label="Own it",
-        required=False,
-        max_length=LONG_TEXT_MAX,
-        strip=False,
-        widget=forms.Textarea(attrs={"rows": 4}),
-        help_text="How and how fast the mistake was acknowledged, and to whom.",
+    own_it = long_text_field(
+        "Own it",
+        "How and how fast the mistake was acknowledged, and to whom.",
     )
-    make_it_right = forms.CharField(
-        label="Make it right",
-        required=False,
-        max_length=LONG_TEXT_MAX,
-        strip=False,
-        widget=forms.Textarea(attrs={"rows": 4}),
-        help_text="What was done for the people affected, going beyond the minimum.",
+    make_it_right = long_text_field(
+        "Make it right",
+        "What was done for the people affected, going beyond the minimum.",
     )
-    learn_and_prevent = forms.CharField(
-        label="Learn and prevent",
-        required=False,
-        max_length=LONG_TEXT_MAX,
-        strip=False,
-        widget=forms.Textarea(attrs={"rows": 4}),
-        help_text="What changed so that it does not happen again.",
+    learn_and_prevent = long_text_field(
+        "Learn and prevent",
+        "What changed so that it does not happen again.",
     )
     lessons = LinesField(
         item_name="lesson",

@@ -20,6 +20,19 @@ INK = "currentColor"
 GRID = "#c8ced6"
 
 
+def _gridlines(left, right_x, top, plot_h, top_value, unit):
+    """Three horizontal grid lines (0, half, top) with their values on the left axis."""
+    lines = []
+    for fraction in (0, 0.5, 1):
+        y = top + plot_h * (1 - fraction)
+        lines.append(
+            f'<line x1="{left}" x2="{right_x}" y1="{y:.1f}" y2="{y:.1f}" stroke="{GRID}"/>'
+            f'<text x="{left - 6}" y="{y + 4:.1f}" text-anchor="end" font-size="11" '
+            f'fill="{INK}">{round(top_value * fraction)}{escape(unit)}</text>'
+        )
+    return lines
+
+
 def _svg(width, height, title, description, body):
     number = next(_ids)
     return mark_safe(
@@ -58,14 +71,7 @@ def column_chart(points, title, unit="", colour=BAR, max_value=None):
     plot_w, plot_h = width - left - right, height - top - bottom
     values = [value or 0 for _, value in points]
     top_value = max_value or _nice_max(max(values, default=0))
-    body = []
-    for fraction in (0, 0.5, 1):
-        y = top + plot_h * (1 - fraction)
-        body.append(
-            f'<line x1="{left}" x2="{width - right}" y1="{y:.1f}" y2="{y:.1f}" stroke="{GRID}"/>'
-            f'<text x="{left - 6}" y="{y + 4:.1f}" text-anchor="end" font-size="11" '
-            f'fill="{INK}">{round(top_value * fraction)}{escape(unit)}</text>'
-        )
+    body = _gridlines(left, width - right, top, plot_h, top_value, unit)
     if points:
         slot = plot_w / len(points)
         bar_w = max(slot * 0.7, 1)
@@ -118,14 +124,7 @@ def line_chart(points, title, unit="%", max_value=100, colour=ACCENT):
     width, height = 720, 240
     left, right, top, bottom = 44, 10, 16, 46
     plot_w, plot_h = width - left - right, height - top - bottom
-    body = []
-    for fraction in (0, 0.5, 1):
-        y = top + plot_h * (1 - fraction)
-        body.append(
-            f'<line x1="{left}" x2="{width - right}" y1="{y:.1f}" y2="{y:.1f}" stroke="{GRID}"/>'
-            f'<text x="{left - 6}" y="{y + 4:.1f}" text-anchor="end" font-size="11" '
-            f'fill="{INK}">{round(max_value * fraction)}{escape(unit)}</text>'
-        )
+    body = _gridlines(left, width - right, top, plot_h, max_value, unit)
     if points:
         slot = plot_w / len(points)
         every = max(1, round(len(points) / 12))

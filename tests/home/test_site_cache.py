@@ -46,3 +46,22 @@ def test_a_new_section_is_found_and_a_missing_one_is_404(employee_client, home_p
     assert employee_client.get("/corner/").status_code == 404
     home_page.add_child(instance=HomePage(title="Corner", slug="corner"))
     assert employee_client.get("/corner/").status_code == 200
+
+
+@pytest.mark.django_db
+def test_section_links_follow_publishing_and_moves(home_page, django_assert_num_queries):
+    from home.page_links import section_url
+    from stories.factories import StoriesIndexPageFactory
+    from stories.models import StoriesIndexPage
+
+    assert section_url(StoriesIndexPage) == ""
+    index = StoriesIndexPageFactory(parent=home_page)
+    assert section_url(StoriesIndexPage) == "/stories/"
+    with django_assert_num_queries(0):
+        assert section_url(StoriesIndexPage) == "/stories/"
+    index.unpublish()
+    assert section_url(StoriesIndexPage) == ""
+    index.save_revision().publish()
+    corner = home_page.add_child(instance=HomePage(title="Corner", slug="corner"))
+    StoriesIndexPage.objects.get(pk=index.pk).move(corner, pos="last-child")
+    assert section_url(StoriesIndexPage) == "/corner/stories/"
