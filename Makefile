@@ -5,16 +5,23 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 MANAGE := $(BIN)/python manage.py
 
-.PHONY: run test lint format check pytest bench install clean
+.PHONY: run test lint format check pytest bench install install-dev clean
 
-# The virtualenv is rebuilt only when requirements.txt changes.
+# `make run` installs only what the site needs (requirements.txt); `make test` and the tools add
+# requirements-dev.txt. Each is reinstalled only when its file changes.
 $(BIN)/.installed: requirements.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -r requirements.txt
 	touch $@
 
+$(BIN)/.installed-dev: $(BIN)/.installed requirements-dev.txt
+	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
+	touch $@
+
 install: $(BIN)/.installed
+
+install-dev: $(BIN)/.installed-dev
 
 run: install
 	$(MANAGE) migrate --noinput
@@ -22,24 +29,24 @@ run: install
 	@echo "Serving Own It on http://127.0.0.1:$(PORT)/ (admin: http://127.0.0.1:$(PORT)/admin/)"
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
 
-test: install lint check pytest
+test: install-dev lint check pytest
 
-lint: install
+lint: install-dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-format: install
+format: install-dev
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
-check: install
+check: install-dev
 	DJANGO_SETTINGS_MODULE=culture.settings.test $(MANAGE) check --fail-level WARNING
 	DJANGO_SETTINGS_MODULE=culture.settings.test $(MANAGE) makemigrations --check --dry-run
 
-pytest: install
+pytest: install-dev
 	$(BIN)/pytest $(PYTEST_ARGS)
 
-bench: install
+bench: install-dev
 	$(BIN)/python bench/run.py
 
 clean:
