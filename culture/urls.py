@@ -6,13 +6,28 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from home import views as home_views
+from stories.admin_reports import page_types_usage_report, page_types_usage_results
 
 urlpatterns = [
     path("healthz/", home_views.healthz, name="healthz"),
+    path("site-colours.css", home_views.site_colours, name="site_colours"),
+    # Wagtail's report, at its own address, without naming pages the reader may not explore.
+    path(
+        "admin/reports/page-types-usage/",
+        page_types_usage_report,
+        name="page_types_usage",
+    ),
+    path(
+        "admin/reports/page-types-usage/results/",
+        page_types_usage_results,
+        name="page_types_usage_results",
+    ),
     path("admin/", include(wagtailadmin_urls)),
     path(
         "accounts/login/",
-        auth_views.LoginView.as_view(redirect_authenticated_user=True),
+        # A signed-in user is shown the form, never sent on to `next`: sent back to a page that
+        # refuses them, they would loop (home/refusals.py answers them with a 403 instead).
+        auth_views.LoginView.as_view(),
         name="login",
     ),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),

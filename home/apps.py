@@ -12,7 +12,7 @@ class HomeConfig(AppConfig):
     def ready(self):
         from django.contrib.auth import get_user_model
 
-        from . import roles
+        from . import exports, roles
 
         # Roles follow the code: every migrate brings the groups and their permissions up to date.
         post_migrate.connect(roles.sync_after_migrate, sender=self)
@@ -22,3 +22,5 @@ class HomeConfig(AppConfig):
             sender=get_user_model(),
             dispatch_uid="home.add_new_user_to_employees",
         )
+        # Wagtail's admin exports escape cells a spreadsheet would run as formulas (issue 10).
+        exports.protect_wagtail_exports()

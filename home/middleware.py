@@ -1,5 +1,10 @@
-"""Own It is private to the company: every front-end URL needs a signed-in user."""
+"""Rules for every request: the site is private (every front-end URL needs a signed-in user),
+and every response carries the security headers."""
 
+import time
+
+from csp.middleware import CSPMiddleware
+from django.conf import settings
 from django.contrib.auth.middleware import LoginRequiredMiddleware
 from django.urls import reverse
 
@@ -27,4 +32,69 @@ class NoIndexMiddleware:
     def __call__(self, request):
         response = self.get_response(request)
         response.setdefault("X-Robots-Tag", "noindex, nofollow")
+        return response
+
+
+class ContentSecurityPolicyMiddleware(CSPMiddleware):
+    """django-csp's middleware, with the admin's own, looser policy under /admin/.
+
+    Front-end pages get CONTENT_SECURITY_POLICY: no inline script or style at all. The Wagtail
+    admin writes inline scripts and styles of its own, so its pages get
+    ADMIN_CONTENT_SECURITY_POLICY instead. A view that sets its own policy with django-csp's
+    decorators keeps it. Previews inside the admin are still front-end pages: Wagtail renders
+    them through the whole middleware stack with a request for the page's own URL, so they get
+    the front-end header there, and this middleware leaves a header that is already set alone.
+    """
+
+    def get_policy_parts(self, request, response, report_only=False):
+        parts = super().get_policy_parts(request, response, report_only=report_only)
+        if (
+            not report_only
+            and parts.config is None
+            and request.path.startswith(reverse("wagtailadmin_home"))
+        ):
+            parts.config = settings.ADMIN_CONTENT_SECURITY_POLICY["DIRECTIVES"]
+        return parts
+
+
+class PermissionsPolicyMiddleware:
+    """Nothing here needs a camera, a microphone or the reader's location: the browser refuses
+    them to every page, and to anything a page might frame."""
+
+    POLICY = "camera=(), microphone=(), geolocation=()"
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        response.setdefault("Permissions-Policy", self.POLICY)
+        return response
+
+
+class SessionRefreshMiddleware:
+    """Keep a signed-in user's session alive while they use the site, without a database write
+    on every page.
+
+    A session expires SESSION_COOKIE_AGE (the idle timeout) after its last save, and Django
+    saves it only when it changes. Once SESSION_REFRESH_SECONDS have passed since the last
+    refresh, this stores the time in the session: Django then saves the row and resends the
+    cookie, both with a fresh expiry. Other requests write nothing and send no cookie. It acts
+    after the view, so a sign-in is stamped in the save it makes anyway and a sign-out is left
+    alone.
+    """
+
+    SESSION_KEY = "own_it_refreshed_at"
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if request.user.is_authenticated:
+            now = int(time.time())
+            # A very short idle timeout must still be refreshed before it runs out.
+            interval = min(settings.SESSION_REFRESH_SECONDS, settings.SESSION_COOKIE_AGE // 2)
+            if now - request.session.get(self.SESSION_KEY, 0) >= interval:
+                request.session[self.SESSION_KEY] = now
         return response

@@ -5,8 +5,10 @@ Each app says what its roles may do in a `roles.py` module of its own with two c
     MODEL_PERMISSIONS = {CULTURE_TEAM: ["quotes.add_quote", ...]}
     PAGE_PERMISSIONS = [(MODERATORS, "stories.StoriesIndexPage", ["change_page", "publish_page"])]
 
-`sync_roles()` gathers them all and makes the database match. It is idempotent and runs after
-every `migrate`, from `load_demo`, and by hand with `python manage.py sync_roles`.
+`sync_roles()` gathers them all and makes the database match exactly: every right a role's group
+holds (model, snippet, page and collection permissions) that is not declared is removed. It is
+idempotent and runs after every `migrate`, from `load_demo`, and by hand with
+`python manage.py sync_roles`. tests/home/test_role_matrix.py writes the resulting matrix out.
 """
 
 from django.apps import apps
@@ -67,6 +69,7 @@ def sync_roles():
     groups = {name: Group.objects.get_or_create(name=name)[0] for name in ROLES}
 
     root_collection = Collection.get_first_root_node()
+    wanted_collection_permissions = set()
     for role, perms in model_permissions.items():
         group = groups[role]
         wanted = [_permission(p) for p in sorted(perms)]
@@ -75,9 +78,15 @@ def sync_roles():
         if root_collection is not None:
             for perm in wanted:
                 if perm.content_type.app_label in COLLECTION_APPS:
-                    GroupCollectionPermission.objects.get_or_create(
+                    grant, _ = GroupCollectionPermission.objects.get_or_create(
                         group=group, collection=root_collection, permission=perm
                     )
+                    wanted_collection_permissions.add(grant.pk)
+    # Wagtail's first migrations give its own "Moderators" group image and document rights on the
+    # root collection; like page rights below, a role holds only what is declared.
+    GroupCollectionPermission.objects.filter(group__in=groups.values()).exclude(
+        pk__in=wanted_collection_permissions
+    ).delete()
 
     wanted_page_permissions = set()
     for role, model_label, codenames in page_permissions:

@@ -7,10 +7,13 @@ from django.core.paginator import Paginator
 from django.db import connection
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import render
+from django.utils.cache import patch_cache_control
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import etag, require_GET
 from wagtail.models import Page
 
+from .colours import readable_text_colour
+from .models import SiteSettings, hex_colour
 from .panels import account_panels
 from .visibility import visible_to
 
@@ -72,3 +75,43 @@ def search(request):
 def account(request):
     """The signed-in user's own settings, gathered from every app."""
     return render(request, "home/account.html", {"panels": account_panels(request)})
+
+
+def theme_colours(request):
+    """The site's primary colour and the text colour that reads on it, both as #rrggbb.
+
+    The colour is checked again here because it is written into CSS: a value that slipped past
+    the settings form (the shell, a fixture) falls back to the default instead.
+    """
+    primary = SiteSettings.for_request(request).primary_colour or ""
+    if not hex_colour.regex.fullmatch(primary):
+        primary = SiteSettings._meta.get_field("primary_colour").default
+    return primary.lower(), readable_text_colour(primary)
+
+
+def site_colours_etag(request):
+    return theme_colours(request)[0].lstrip("#")
+
+
+@login_not_required
+@require_GET
+@etag(site_colours_etag)
+def site_colours(request):
+    """The Culture team's colours as CSS custom properties, so that pages need no inline style.
+
+    Open to signed-out visitors because the sign-in page uses it: it says only the two colours
+    that page shows anyway. base.html links it as ?v=<the colour without #>, so a new colour is a
+    new address: the current address is kept for a year, any other is revalidated by its ETag.
+    """
+    primary, on_primary = theme_colours(request)
+    response = render(
+        request,
+        "home/site_colours.css",
+        {"primary": primary, "on_primary": on_primary},
+        content_type="text/css; charset=utf-8",
+    )
+    if request.GET.get("v", "").lower() == primary.lstrip("#"):
+        patch_cache_control(response, public=True, max_age=60 * 60 * 24 * 365, immutable=True)
+    else:
+        patch_cache_control(response, no_cache=True)
+    return response

@@ -5,10 +5,9 @@ from django.core.cache import cache as django_cache
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 from laces.components import Component
-from taggit.models import Tag
 
 from . import cache
-from .feeds import feed_urls
+from .feeds import feed_urls, tag_on
 from .models import StoriesIndexPage
 from .queries import LATEST_COUNT, visible_stories, with_card_data
 from .views.feed_tokens import token_for
@@ -64,7 +63,8 @@ class FeedLinksPanel(Component):
         tag = None
         slug = request.GET.get("tag", "")[:100]
         if slug:
-            tag = Tag.objects.filter(slug=slug).first()
+            # Only a tag on a story this reader may open: a drafts-only tag shows no feed links.
+            tag = tag_on(visible_stories(request), slug)
         return {
             "request": request,
             "csrf_token": (parent_context or {}).get("csrf_token"),

@@ -53,6 +53,17 @@ def feed_urls(token, tag_slug=None):
     return {"atom": base_url() + atom, "rss": base_url() + rss}
 
 
+def tag_on(stories, slug):
+    """The tag with `slug` if one of `stories` has it, else None.
+
+    A tag that only drafts (or no story the reader may open) use is answered exactly like a tag
+    that does not exist, so that nobody can confirm a draft through a tag's name.
+    """
+    return Tag.objects.filter(
+        slug=slug, stories_storytag_items__content_object__in=stories.values("pk")
+    ).first()
+
+
 @dataclass
 class FeedSubject:
     """What one feed request is about: whose token, which tag, and the stories to list."""
@@ -75,15 +86,15 @@ class StoriesRssFeed(Feed):
         )
         if feed_token is None:
             raise Http404("No such feed")
-        tag_object = None
-        if tag is not None:
-            tag_object = Tag.objects.filter(slug=tag).first()
-            if tag_object is None:
-                raise Http404("No such tag")
         # The token's owner is the reader: restrictions are checked as them, with no session
         # (so password-protected sections stay out of feeds).
         reader = SimpleNamespace(user=feed_token.user, session={})
         stories = visible_to(StoryPage.objects.all(), reader)
+        tag_object = None
+        if tag is not None:
+            tag_object = tag_on(stories, tag)
+            if tag_object is None:
+                raise Http404("No such tag")
         if tag_object is not None:
             stories = stories.filter(tagged_items__tag=tag_object)
         stories = with_card_data(stories).order_by("-first_published_at", "-pk")[:FEED_LENGTH]

@@ -1,9 +1,11 @@
 """What each role may do with stories (applied by `home.roles.sync_roles`).
 
-* Moderators and the Culture team review, edit and publish stories: page permissions on the
-  stories index cover every story under it, and both groups are the reviewers of the
-  "Culture review" workflow (stories/workflow.py). "Good for meetings" and "repeat of" are
-  fields of that editor, so only they set them.
+* Moderators and the Culture team review stories: `change_page` on the stories index makes them
+  reviewers, and both groups are the reviewers of the "Culture review" workflow
+  (stories/workflow.py). `publish_page` (the Culture team) adds deleting stories and setting view
+  restrictions. What these rights allow is narrowed by each story's state in
+  stories/permissions.py: nobody opens a private draft, and a story goes live only by approval.
+  "Good for meetings" and "repeat of" are fields of the editor, so only reviewers set them.
 * The Culture team also manages teams, series and the blameless check's phrases.
 * Employees write stories on the front end only; team leads have no rights over stories.
 """
@@ -22,6 +24,6 @@ MODEL_PERMISSIONS = {
     ],
 }
 PAGE_PERMISSIONS = [
-    (MODERATORS, "stories.StoriesIndexPage", ["change_page", "publish_page"]),
+    (MODERATORS, "stories.StoriesIndexPage", ["change_page"]),
     (CULTURE_TEAM, "stories.StoriesIndexPage", ["change_page", "publish_page"]),
 ]

@@ -11,6 +11,8 @@ from django.views.generic import FormView, TemplateView, View
 from wagtail.admin import messages
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from home.exports import safe_cell
+
 from . import charts
 from .forms import CopyCampaignForm, InsightsPeriodForm, date_range_text
 from .insights import CSV_COLUMNS, Period, dashboard, weekly_team_rows
@@ -116,15 +118,8 @@ class InsightsCSVView(InsightsPermissionMixin, View):
         writer = csv.writer(response)
         writer.writerow([label for _, label in CSV_COLUMNS])
         for row in weekly_team_rows(period):
-            writer.writerow([_safe_cell(row[name]) for name, _ in CSV_COLUMNS])
+            writer.writerow([safe_cell(row[name]) for name, _ in CSV_COLUMNS])
         return response
-
-
-def _safe_cell(value):
-    """Text a spreadsheet could run as a formula starts with an apostrophe instead."""
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + value
-    return value
 
 
 class CopyCampaignView(WagtailAdminTemplateMixin, FormView):

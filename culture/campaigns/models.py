@@ -18,6 +18,8 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, InlinePan
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 
+from home.permissions import SectionIndexMixin
+
 from .blocks import WaysToTakePartBlock
 from .forms import CampaignPageForm
 from .timeframes import local_today, site_timezone, window
@@ -25,7 +27,7 @@ from .timeframes import local_today, site_timezone, window
 INTRO_FEATURES = ["bold", "italic", "link", "ol", "ul", "h2", "h3"]
 
 
-class CampaignIndexPage(Page):
+class CampaignIndexPage(SectionIndexMixin, Page):
     """The campaigns archive: the running campaign first, then upcoming and past ones."""
 
     intro = models.CharField(

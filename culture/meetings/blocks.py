@@ -10,16 +10,21 @@ import datetime
 from django.core.exceptions import ValidationError
 from django.forms.utils import ErrorList
 from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks.stream_block import StreamBlockValidationError
 from wagtail.snippets.blocks import SnippetChooserBlock
+
+from home.blocks import ChoosableOnlyMixin, PublishedPageChooserBlock, Withheld
 
 MAX_ITEM_MINUTES = 240
 MINUTES_MESSAGE = "Give this item at least 1 minute."
 EMPTY_AGENDA_MESSAGE = (
     "The agenda is empty. Add at least one item, for example a story to discuss or an open round."
 )
-STORY_NOT_PUBLISHED_MESSAGE = "“%(title)s” is not published. Choose a published story."
+# Neither message names what was posted: a draft's id is answered like an id never used.
+STORY_NOT_PUBLISHED_MESSAGE = _("This story is not published. Choose a published story.")
+QUOTE_NOT_LIVE_MESSAGE = _("This quote is not live yet: choose a quote from this week or before.")
 PREVIEW_TEMPLATE = "blocks/agenda_preview.html"
 
 DEFAULT_OPEN_ROUND_PROMPT = "Share a mistake you made this month and what you learned from it."
@@ -55,12 +60,16 @@ class MinutesBlock(blocks.IntegerBlock):
         return value
 
 
-class StoryChooserBlock(blocks.PageChooserBlock):
-    """Chooses a story; fetches every story of an agenda in one go, with what the pack shows.
+class StoryChooserBlock(PublishedPageChooserBlock):
+    """Chooses a published story; fetches every story of an agenda in one go, with what the pack
+    shows.
 
-    Stories are resolved whether live or not, so that the editor keeps a story that was
-    unpublished later (and can say so); readers get only live ones through `StoryItemValue.story`.
+    Only a live story may be chosen (see home.blocks). Stories already on the agenda load
+    whether live or not, so that the editor keeps a story that was unpublished later (and can say
+    so); readers get only live ones through `StoryItemValue.live_story`.
     """
+
+    refused_message = STORY_NOT_PUBLISHED_MESSAGE
 
     def __init__(self, page_type="stories.StoryPage", **kwargs):
         super().__init__(page_type=page_type, **kwargs)
@@ -74,11 +83,42 @@ class StoryChooserBlock(blocks.PageChooserBlock):
         objects = queryset.in_bulk([value for value in values if value is not None])
         return [objects.get(value) for value in values]
 
-    def clean(self, value):
-        value = super().clean(value)
-        if value is not None and not value.live:
-            raise ValidationError(STORY_NOT_PUBLISHED_MESSAGE % {"title": value.title})
-        return value
+
+class QuoteChooserBlock(ChoosableOnlyMixin, SnippetChooserBlock):
+    """Chooses a live Quote of the Week: the quotes the chooser offers a team lead.
+
+    Whoever can edit a pack reads its quote in the editor and its revisions, so a pack holds only
+    quotes that are live for everyone (`Quote.objects.live()`, the chooser's own queryset), even
+    when the Culture team builds it. A quote that is not live yet, in a revision saved before this
+    rule, loads as `Withheld`: the editor shows an empty chooser, readers see the slot without its
+    words, and the id is kept, so the quote appears once its Monday 08:08 has passed.
+    """
+
+    refused_message = QUOTE_NOT_LIVE_MESSAGE
+
+    def __init__(self, target_model="quotes.Quote", **kwargs):
+        super().__init__(target_model, **kwargs)
+
+    def is_choosable(self, quote):
+        return self.model_class.objects.live().filter(pk=quote.pk).exists()
+
+    def to_python(self, value):
+        return self.bulk_to_python([value])[0]
+
+    def bulk_to_python(self, values):
+        ids = [value for value in values if value is not None]
+        live = self.model_class.objects.live().in_bulk(ids)
+        # A second query only when some are not live: those that still exist are withheld,
+        # deleted ones are gone (None, as Wagtail's chooser blocks give).
+        missing = [value for value in ids if value not in live]
+        existing = set(
+            self.model_class.objects.filter(pk__in=missing).values_list("pk", flat=True)
+            if missing
+            else ()
+        )
+        return [
+            live.get(value) or (Withheld(value) if value in existing else None) for value in values
+        ]
 
 
 # --- Values ----------------------------------------------------------------------------------
@@ -137,10 +177,12 @@ class OpeningQuoteValue(AgendaItemValue):
         block value first.)
         """
         quote = self.get("quote")
-        return quote if quote is not None and quote.is_live() else None
+        # A withheld quote (see QuoteChooserBlock) is falsy; is_live() guards any other path.
+        return quote if quote and quote.is_live() else None
 
     @property
     def is_shown(self):
+        # Withheld counts as chosen: the slot keeps its minutes until the quote goes live.
         return self.quote is not None
 
     def text_lines(self):
@@ -249,7 +291,7 @@ class FreeItemValue(AgendaItemValue):
 
 
 class OpeningQuoteBlock(blocks.StructBlock):
-    quote = SnippetChooserBlock("quotes.Quote", help_text="A quote to open the meeting with.")
+    quote = QuoteChooserBlock(help_text="A quote to open the meeting with.")
     minutes = MinutesBlock(default=2)
 
     class Meta:

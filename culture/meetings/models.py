@@ -16,6 +16,8 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Page
 
+from home.permissions import SectionIndexMixin
+
 from .blocks import AgendaBlock, default_agenda
 from .forms import MeetingPackForm
 from .panels import AgendaSummaryPanel
@@ -24,7 +26,7 @@ from .permissions import MeetingPackPermissionTester
 PACKS_PER_PAGE = 20
 
 
-class MeetingPacksIndexPage(Page):
+class MeetingPacksIndexPage(SectionIndexMixin, Page):
     """Where meeting packs live; lists them, newest meeting first, and filters them by team."""
 
     intro = models.CharField(max_length=250, blank=True)

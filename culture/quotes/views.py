@@ -41,7 +41,11 @@ def archive(request):
     tag_slug = request.GET.get("tag", "").replace("\x00", "").strip()[:100]
     tag = None
     if tag_slug:
-        tag = Tag.objects.filter(slug=tag_slug).first()
+        # Tags are shared with stories: only a tag on a live quote counts, so that the archive
+        # confirms neither a draft story's tag nor a quote that is not live yet.
+        tag = Tag.objects.filter(
+            slug=tag_slug, quotes_quotetag_items__content_object__in=quotes.values("pk")
+        ).first()
         quotes = quotes.filter(tags=tag) if tag else quotes.none()
     if query:
         quotes = quotes.filter(

@@ -4,9 +4,11 @@ Everything that differs between machines comes from the environment through djan
 the defaults here are the safe, local ones. Secrets never live in this file.
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 import environ
+from csp.constants import NONE, SELF, UNSAFE_INLINE
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -43,6 +45,8 @@ INSTALLED_APPS = [
     "django_filters",
     "django_tasks",
     "django_tasks_db",
+    "axes",
+    "csp",
     # Django
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -53,17 +57,22 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "home.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "home.middleware.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "home.site_cache.CachedSiteMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "home.middleware.SessionRefreshMiddleware",
     "home.middleware.PrivateSiteMiddleware",
     "home.middleware.NoIndexMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes asks: it turns a refused sign-in into the lock-out response.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "culture.urls"
@@ -131,12 +140,47 @@ AUTH_PASSWORD_VALIDATORS = [
 
 # Sessions are read on every request: from the cache, written through to the database.
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+# Idle timeout: a session ends SESSION_IDLE_HOURS after its last save (cookie and database row
+# expire together). Saving on every request would write the database on every page read, so
+# home.middleware.SessionRefreshMiddleware saves a signed-in session at most once every
+# SESSION_REFRESH_SECONDS; idle sign-out therefore comes up to that much early.
+SESSION_COOKIE_AGE = round(env.float("SESSION_IDLE_HOURS", default=8) * 60 * 60)
+SESSION_SAVE_EVERY_REQUEST = False
+SESSION_REFRESH_SECONDS = 5 * 60
 
 # Sign-in: the site's own styled page for the front end; the admin keeps Wagtail's.
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "/"
 LOGOUT_REDIRECT_URL = "login"
 WAGTAIL_FRONTEND_LOGIN_URL = "/accounts/login/"
+# Wagtail's own sign-in form (/_util/login/) uses the site's template too, so that it shows the
+# same messages (such as the lock-out below) in the site's look.
+WAGTAIL_FRONTEND_LOGIN_TEMPLATE = "registration/login.html"
+
+# Sign-in throttling (django-axes; home/sign_in_throttling.py). After SIGN_IN_FAILURE_LIMIT failed
+# sign-ins for one username from one address, that username is refused from that address for
+# SIGN_IN_COOL_OFF_MINUTES, on every sign-in form, whether or not the account exists. Colleagues
+# behind the same proxy keep signing in: the lock is on the username and address together.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env.int("SIGN_IN_FAILURE_LIMIT", default=10)
+AXES_COOLOFF_TIME = timedelta(minutes=env.int("SIGN_IN_COOL_OFF_MINUTES", default=15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+# The cool-off runs from the failure that locked the account; trying again meanwhile does not
+# start it over, so "try again in N minutes" on the form stays true.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_LOCKOUT_CALLABLE = "home.sign_in_throttling.lockout_response"
+AXES_HTTP_RESPONSE_CODE = 429
+# Only failures are kept; a log of every successful sign-in is not something we need to hold.
+AXES_DISABLE_ACCESS_LOG = True
+# The client address: REMOTE_ADDR, or with TRUSTED_PROXY_COUNT proxies in front (each appending
+# to X-Forwarded-For), the entry that the outermost one wrote. django-ipware is not installed,
+# so axes' AXES_IPWARE_* settings would do nothing; the callable reads this setting instead.
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+AXES_CLIENT_IP_CALLABLE = "home.sign_in_throttling.client_ip_address"
 
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = env.str("TIME_ZONE", default="Europe/London")
@@ -175,8 +219,38 @@ WAGTAIL_SITE_NAME = "Own It"
 WAGTAILADMIN_BASE_URL = env.str("BASE_URL", default="http://127.0.0.1:8000").rstrip("/")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAIL_ENABLE_UPDATE_CHECK = False
-WAGTAIL_WORKFLOW_REQUIRE_APPROVAL_TO_PUBLISH = True
 WAGTAILADMIN_COMMENTS_ENABLED = True
+# Avatars in the admin come from the site, not from gravatar.com: the admin's Content-Security-
+# Policy allows no other origin, and an intranet has no reason to send colleagues' email hashes out.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+
+# Content-Security-Policy (django-csp; home.middleware.ContentSecurityPolicyMiddleware). Front-end
+# pages run no inline script or style: scripts and styles come from static/ and the colour
+# stylesheet (/site-colours.css). Frames only within the site (the admin's live preview frames
+# front-end pages), and forms post only to the site (add the identity provider's origin to
+# form-action when company sign-in comes).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [SELF],
+    }
+}
+# The Wagtail admin (/admin/…) writes inline scripts and styles of its own (inline panels,
+# choosers, date pickers, the preview panel), so it allows 'unsafe-inline' for those two, and
+# blob: images (the image uploader's previews); no eval, no other origin. Its previews are
+# front-end pages and get the front-end policy above.
+ADMIN_CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        **CONTENT_SECURITY_POLICY["DIRECTIVES"],
+        "script-src": [SELF, UNSAFE_INLINE],
+        "style-src": [SELF, UNSAFE_INLINE],
+        "img-src": [SELF, "data:", "blob:"],
+    }
+}
 
 LOGGING = {
     "version": 1,
@@ -187,5 +261,8 @@ LOGGING = {
         "django.request": {"level": "ERROR"},
         # One line per task state change is noise; failures still come through as errors.
         "django_tasks": {"level": "WARNING"},
+        # Axes says at INFO when every command starts and every sign-in succeeds; failures and
+        # lock-outs come at WARNING.
+        "axes": {"level": "WARNING"},
     },
 }

@@ -13,6 +13,7 @@ from wagtail.models import Orderable, Page, PageViewRestriction
 from wagtail.search import index
 from wagtail.url_routing import RouteResult
 
+from home.permissions import SectionIndexMixin
 from stories.admin_panels import AuthorPanel, BlamelessCheckPanel
 
 # Rich text in stories is kept simple: it must read well in a meeting pack and an email too.
@@ -38,7 +39,7 @@ def _restrictions_by_path(page):
     return PageViewRestriction.objects.filter(page__path__in=paths)
 
 
-class StoriesIndexPage(RoutablePageMixin, Page):
+class StoriesIndexPage(SectionIndexMixin, RoutablePageMixin, Page):
     """The stories section. Its children are the stories; it lists, filters and searches them.
 
     Reading: `/stories/` lists live stories newest first with filters and search in its GET
@@ -239,6 +240,11 @@ class StoryPage(Page):
     class Meta:
         verbose_name = "story"
         verbose_name_plural = "stories"
+
+    def permissions_for_user(self, user):
+        from stories.permissions import StoryPermissionTester
+
+        return StoryPermissionTester(user, self)
 
     def get_view_restrictions(self):
         # `StoriesIndexPage.route` asked in its one query whether any restriction applies here.

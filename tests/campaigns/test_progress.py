@@ -88,7 +88,7 @@ def test_anonymous_author_never_shows_on_the_campaign_page(
 
 
 @pytest.mark.django_db
-def test_home_banner_while_a_campaign_runs(seeded, employee_client, home_page):
+def test_home_banner_while_a_campaign_runs(seeded, employee_client, employee, home_page):
     with time_machine.travel(london(2026, 4, 28, 9)):
         html = employee_client.get("/").content.decode()
     assert "campaign-banner" in html
@@ -96,6 +96,7 @@ def test_home_banner_while_a_campaign_runs(seeded, employee_client, home_page):
     assert "3 days left" in html
     assert 'max="4" value="3"' in html
     with time_machine.travel(london(2026, 4, 30, 9)):
+        employee_client.force_login(employee)  # sessions end after 8 idle hours
         assert "last day" in employee_client.get("/").content.decode()
     with time_machine.travel(london(2026, 5, 1, 0, 1)):
         assert "campaign-banner" not in employee_client.get("/").content.decode()

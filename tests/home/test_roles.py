@@ -69,7 +69,8 @@ def test_only_the_culture_team_edits_site_settings(client, home_page, role_users
         assert saved.status_code == 302
         page = client.get("/")
         assert b"Own It!" in page.content
-        assert b"--primary: #7a1f5c" in page.content
+        assert b'href="/site-colours.css?v=7a1f5c"' in page.content
+        assert b"--primary: #7a1f5c" in client.get("/site-colours.css?v=7a1f5c").content
     else:
         assert response.status_code in (302, 403)
         if response.status_code == 302:

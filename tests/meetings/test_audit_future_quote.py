@@ -1,8 +1,8 @@
 """Audit: a meeting pack must not show a Quote of the Week before it goes live (Monday 08:08).
 
-Only live quotes are offered to team leads, but the Culture team may open next week's meeting
-with next week's quote. Until its 08:08 nobody outside the Culture team may read it: not on the
-pack page, its PDF, its calendar event or its invitation text.
+A pack takes live quotes only (its block refuses any other, for every role). A pack that still
+holds a future quote, from a revision saved before that rule, must not show it before its 08:08:
+not on the pack page, its PDF, its calendar event or its invitation text.
 """
 
 import datetime

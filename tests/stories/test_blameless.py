@@ -202,7 +202,7 @@ def test_front_end_text_opens_in_the_admin_editor(moderator, employee_client, st
     sync_roles()
     employee_client.post(
         reverse("stories:share"),
-        story_form(save="1", what_happened="Line one\nline two\n\nSecond paragraph <b>&</b>"),
+        story_form(submit="1", what_happened="Line one\nline two\n\nSecond paragraph <b>&</b>"),
     )
     story = only_story()
     response = client_for(moderator).get(reverse("wagtailadmin_pages:edit", args=[story.pk]))
