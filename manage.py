@@ -4,7 +4,7 @@ import sys
 
 if __name__ == "__main__":
     # Development by default, so that `make run` needs no set-up; servers set
-    # DJANGO_SETTINGS_MODULE=culture.settings.production (README, Production).
+    # DJANGO_SETTINGS_MODULE=culture.settings.production (docs/production.md).
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "culture.settings.dev")
 
     # Before any command runs: a server's SECRET_KEY or PostgreSQL DATABASE_URL under the

@@ -26,7 +26,6 @@ from django.conf import settings
 from django.core.cache import cache
 
 GENERATION_KEY = "stories:generation"
-RESTRICTIONS_KEY = "stories:view-restrictions"
 
 SHARED_CACHE_TIMEOUT = 60 * 60
 LOCAL_CACHE_TIMEOUT = 30
@@ -76,24 +75,18 @@ def fragment(parts, build):
 # View restrictions -------------------------------------------------------------------------
 # Listings hide stories under a restriction the reader does not pass (home.visibility). The
 # cached fragments are keyed by the restrictions the reader fails, so readers who pass different
-# restrictions never share a list. The restrictions themselves are few and change rarely; they are
-# cached here and dropped whenever one is saved or deleted.
+# restrictions never share a list. The restrictions themselves are an access decision: they are
+# read from the database on every request (a small table), never from the cache.
 
 
 def view_restrictions():
     from wagtail.models import PageViewRestriction
 
-    restrictions = cache.get(RESTRICTIONS_KEY)
-    if restrictions is None:
-        restrictions = list(
-            PageViewRestriction.objects.select_related("page").prefetch_related("groups")
-        )
-        cache.set(RESTRICTIONS_KEY, restrictions, timeout())
-    return restrictions
+    return list(PageViewRestriction.objects.select_related("page").prefetch_related("groups"))
 
 
 def drop_view_restrictions(*args, **kwargs):
-    cache.delete(RESTRICTIONS_KEY)
+    """A restriction changed: listings cached for the old set of restrictions are retired."""
     bump()
 
 

@@ -18,7 +18,6 @@ from django.db.models import (
 )
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce
-from wagtail.models import Page, PageViewRestriction
 
 from home.visibility import visible_to
 
@@ -144,13 +143,7 @@ def search_words(query):
 # One story ---------------------------------------------------------------------------------
 
 
-def ancestor_paths(path):
-    """Tree paths of a page and its ancestors, from its own path: no query needed."""
-    step = Page.steplen
-    return [path[:end] for end in range(step, len(path) + 1, step)]
-
-
-def _route_annotations(user_id, restriction_paths):
+def _route_annotations(user_id):
     """Per-request facts about a story, as plain SQL subqueries on the story's own id.
 
     Written as RawSQL because this query runs on every story page view: the ORM takes about 4 ms
@@ -161,9 +154,6 @@ def _route_annotations(user_id, restriction_paths):
     story_id = f'"{StoryPage._meta.db_table}"."{StoryPage._meta.pk.column}"'
     learned = LearnedFromThis._meta.db_table
     authorship = StoryAuthorship._meta.db_table
-    restriction = PageViewRestriction._meta.db_table
-    page = Page._meta.db_table
-    placeholders = ", ".join(["%s"] * len(restriction_paths))
     return {
         "author_is_anonymous": RawSQL(
             f"SELECT a.is_anonymous FROM {authorship} a WHERE a.story_id = {story_id}",
@@ -180,30 +170,23 @@ def _route_annotations(user_id, restriction_paths):
             (user_id,),
             output_field=BooleanField(),
         ),
-        "route_restricted": RawSQL(
-            f"EXISTS(SELECT 1 FROM {restriction} r INNER JOIN {page} p ON r.page_id = p.id "
-            f"WHERE r.page_id = {story_id} OR p.path IN ({placeholders}))",
-            tuple(restriction_paths),
-            output_field=BooleanField(),
-        ),
     }
 
 
 def story_for_route(index, request, slug):
     """The live story `slug` under `index`, with what a reader's page needs.
 
-    One query answers whether any view restriction applies to the story or its ancestors
-    (usually not: then Wagtail's privacy check costs nothing), whether the author is anonymous
-    (part of the cache key of the story's body) and how many learned from it. Authorship, team and
-    series are not joined: only the cached body needs them. That row is the same for every reader,
-    so it is cached in the current generation (publishing, marks, restrictions and the rest retire
-    it); only the reader's own "I learned" mark is asked each time.
+    One query answers whether the author is anonymous (part of the cache key of the story's body)
+    and how many learned from it. Authorship, team and series are not joined: only the cached body
+    needs them. That row is the same for every reader, so it is cached in the current generation
+    (publishing, marks and the rest retire it); the reader's own "I learned" mark and the view
+    restrictions are asked on every request, never from a cache.
     """
 
     def shared_row():
         stories = StoryPage.objects.filter(
             live=True, path__startswith=index.path, depth=index.depth + 1, slug=slug
-        ).annotate(**_route_annotations(0, ancestor_paths(index.path)))
+        ).annotate(**_route_annotations(0))
         # False, not None, marks "no such story" so that a missing slug is cached too.
         return next(iter(stories[:1]), False)
 

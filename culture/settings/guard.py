@@ -60,7 +60,7 @@ def refusal(environ, argv=()):
         "have DEBUG on, print email to the console instead of sending it and run tasks at "
         "once.\n"
         f"  On a server: set DJANGO_SETTINGS_MODULE={PRODUCTION_SETTINGS} "
-        "(README, Production).\n"
+        "(docs/production.md).\n"
         "  For local development: unset SECRET_KEY and DATABASE_URL "
         "(the development settings use SQLite and their own key)."
     )

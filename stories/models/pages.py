@@ -247,9 +247,7 @@ class StoryPage(Page):
         return StoryPermissionTester(user, self)
 
     def get_view_restrictions(self):
-        # `StoriesIndexPage.route` asked in its one query whether any restriction applies here.
-        if getattr(self, "route_restricted", None) is False:
-            return PageViewRestriction.objects.none()
+        # Asked of the database on every request: an access decision never comes from a cache.
         return _restrictions_by_path(self)
 
     def get_context(self, request, *args, **kwargs):

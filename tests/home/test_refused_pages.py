@@ -129,6 +129,39 @@ def test_restriction_set_in_the_admin_applies_at_once_to_a_story_already_read(
     assert_refused(client.get(story.url))
 
 
+def test_a_restriction_no_cache_was_told_about_still_applies(
+    client, employee, story, culture_group
+):
+    """Another worker adds the restriction: no signal reaches this process's cache (bulk_create
+    sends none), and the story's cached route row must not decide access."""
+    client.force_login(employee)
+    assert client.get(story.url).status_code == 200
+    assert client.get(story.url).status_code == 200  # the route row is cached now
+    restriction = PageViewRestriction(page=story, restriction_type=PageViewRestriction.GROUPS)
+    PageViewRestriction.objects.bulk_create([restriction])
+    through = PageViewRestriction.groups.through
+    through.objects.bulk_create(
+        [
+            through(
+                pageviewrestriction=PageViewRestriction.objects.get(page=story), group=culture_group
+            )
+        ]
+    )
+    assert_refused(client.get(story.url))
+
+
+def test_a_listing_hides_a_story_as_soon_as_it_is_restricted(
+    client, employee, story, culture_group
+):
+    """The stories index is cached per set of failed restrictions; the set is read afresh."""
+    client.force_login(employee)
+    index_url = story.get_parent().url
+    assert story.title in client.get(index_url).content.decode()
+    restriction = PageViewRestriction(page=story, restriction_type=PageViewRestriction.GROUPS)
+    PageViewRestriction.objects.bulk_create([restriction])
+    assert story.title not in client.get(index_url).content.decode()
+
+
 def test_login_restriction_lets_every_signed_in_reader_in(client, employee, story):
     PageViewRestriction.objects.create(page=story, restriction_type=PageViewRestriction.LOGIN)
     assert client.get(story.url)["Location"].startswith(reverse("login"))

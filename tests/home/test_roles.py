@@ -1,4 +1,4 @@
-"""Each role can do what the README's roles table says, and is refused the rest."""
+"""Each role can do what the roles table in docs/security.md says, and is refused the rest."""
 
 import pytest
 from django.contrib.auth.models import Group

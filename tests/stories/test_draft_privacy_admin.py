@@ -144,7 +144,7 @@ def test_the_draft_becomes_reviewable_once_submitted(private_draft, employee_cli
 
 
 def test_a_superuser_still_sees_private_drafts(private_draft, superuser):
-    """Superusers are outside the rule, as the README says."""
+    """Superusers are outside the rule, as docs/security.md says."""
     client = client_for(superuser)
     assert (
         client.get(reverse("wagtailadmin_pages:edit", args=[private_draft.pk])).status_code == 200
