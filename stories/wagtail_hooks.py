@@ -25,6 +25,18 @@ def hide_stories_from_chooser(pages, request):
     return chooser_pages_for(request.user, pages)
 
 
+@hooks.register("construct_homepage_summary_items", order=100)
+def count_only_explorable_pages(request, items):
+    from wagtail.admin.site_summary import PagesSummaryItem
+
+    from .admin_reports import ExplorablePagesSummaryItem
+
+    items[:] = [
+        ExplorablePagesSummaryItem(request) if type(item) is PagesSummaryItem else item
+        for item in items
+    ]
+
+
 class TeamViewSet(SnippetViewSet):
     model = Team
     icon = "group"

@@ -1,6 +1,8 @@
 """A draft is its author's alone until they submit it: nobody else opens, previews, publishes,
 deletes or finds it anywhere in the admin. Checked through the real admin views as each role."""
 
+import re
+
 import pytest
 from django.urls import reverse
 from wagtail.models import Page
@@ -155,3 +157,17 @@ def test_the_page_types_report_at_its_own_address_keeps_the_admins_sign_in(clien
     response = client.get(reverse("wagtailadmin_reports:page_types_usage"))
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("wagtailadmin_login"))
+
+
+def test_the_dashboard_page_count_leaves_private_drafts_out(
+    private_draft, moderator, employee_client
+):
+    def count():
+        html = client_for(moderator).get("/admin/").content.decode()
+        return int(re.search(r"(\d+) Pages?", html).group(1))
+
+    assert count() == 1  # the stories index, which is the moderator's explorable root
+    employee_client.post(
+        reverse("stories:edit", args=[private_draft.pk]), story_form(submit="1", title=SECRET_TITLE)
+    )
+    assert count() == 2
