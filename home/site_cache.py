@@ -6,8 +6,11 @@ forgotten when a Site, a site's root page or the settings are saved, published o
 Each request still gets its own unpickled copies, so nothing is shared between requests.
 """
 
+from contextlib import suppress
+
 from django.conf import settings
 from django.core.cache import cache
+from django.db import DatabaseError
 from django.db.models.signals import post_delete, post_save
 from wagtail.models import Page, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
@@ -60,7 +63,10 @@ class CachedSiteMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        request._wagtail_site = cached_site_for_request(request)
+        # With the database down, let the view answer (/healthz/ says so with a 503); a page that
+        # needs the Site asks Wagtail, which fails in that view, not for every URL.
+        with suppress(DatabaseError):
+            request._wagtail_site = cached_site_for_request(request)
         return self.get_response(request)
 
 

@@ -2,16 +2,18 @@ import mimetypes
 import posixpath
 
 from django.contrib.auth.decorators import login_not_required
+from django.core.cache import caches
 from django.core.files.storage import default_storage
 from django.core.paginator import Paginator
-from django.db import connection
-from django.http import FileResponse, Http404, HttpResponse
+from django.db import Error, connection
+from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import render
 from django.utils.cache import patch_cache_control
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import etag, require_GET
 from wagtail.models import Page
 
+from .cache_backends import cache_status
 from .colours import readable_text_colour
 from .models import SiteSettings, hex_colour
 from .panels import account_panels
@@ -22,14 +24,30 @@ from .visibility import visible_to
 @never_cache
 @require_GET
 def healthz(request):
-    """For load balancers and uptime monitors: the database answers, and nothing else is said."""
+    """For load balancers and uptime monitors: does each dependency answer?
+
+    200 while the database answers, "degraded" if the cache does not (pages are then served
+    from the database, slower); 503 only when the database is down, as no page can be served.
+    The cache is probed with a real write and read, so that a recovery shows at once.
+    """
     try:
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
             cursor.fetchone()
-    except Exception:
-        return HttpResponse("unavailable", status=503, content_type="text/plain")
-    return HttpResponse("ok", content_type="text/plain")
+        database = "ok"
+    except Error:
+        database = "down"
+    cache = cache_status(caches["default"])
+    if database == "down":
+        status = "down"
+    elif cache == "down":
+        status = "degraded"
+    else:
+        status = "ok"
+    return JsonResponse(
+        {"status": status, "database": database, "cache": cache},
+        status=503 if database == "down" else 200,
+    )
 
 
 # Only images are served from /media/. Documents go through Wagtail's own view (/documents/…),

@@ -114,13 +114,17 @@ else:
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Cache: Redis when REDIS_URL is set, otherwise memory in each process.
+# Cache: Redis when REDIS_URL is set, otherwise memory in each process. An unreachable Redis is
+# a cache miss, not an error (home/cache_backends.py): pages get slower and sessions fall back to
+# their database rows. A healthy Redis answers in about a millisecond; the timeouts bound what a
+# dead or hung one costs a request before the backend stops trying for a few seconds.
 if env.str("REDIS_URL", default=""):
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "home.cache_backends.ForgivingRedisCache",
             "LOCATION": env.str("REDIS_URL"),
             "KEY_PREFIX": "ownit",
+            "OPTIONS": {"socket_connect_timeout": 0.25, "socket_timeout": 0.25},
         }
     }
 else:
