@@ -4,9 +4,28 @@ Run by bench/run.py (with DJANGO_SETTINGS_MODULE=bench.settings and BENCH_SEEDIN
 
     python bench/seed_stories.py --stories 1000 --reader bench-reader --password ...
 
-Pages go through the shared factories (the page tree needs Wagtail's own inserts); their parts
-(tags, lessons, actions, questions, reactions) are bulk-created, and the search index is built
-once at the end. Prints the story paths the benchmark should fetch.
+Two ways to make the stories, from the same scenarios (stories/factories.py, `SEED_SCENARIOS`):
+
+- **Factories** (up to FACTORY_LIMIT stories, unless --bulk): each page through the shared
+  `StoryPageFactory` (Wagtail's own inserts), their parts bulk-created, the search index built
+  once at the end. Tens of stories a second, short texts, no revisions: the data `make bench`
+  has always measured, kept as it was so that before/after figures stay comparable.
+- **Bulk** (--bulk, and always above FACTORY_LIMIT): bench/bulk_seed.py writes the stories in
+  batches of 2,000, with what the site itself would have made (page tree, one published revision
+  each, history, authorship, realistic texts and dates, tags, lessons, actions, questions,
+  "I learned from this" marks, search and reference index entries). About 70-120 a second on
+  two busy cores, three quarters of it Wagtail's own search and reference indexing of each story.
+  Compare sizes (1,000 against 100,000) with --bulk at both, so the data has one shape.
+
+Prints progress and the rate on stderr, and on its last stdout line the paths the benchmark
+fetches (JSON: index, story, tag, stories).
+
+100,000 stories into a PostgreSQL database of your own (created and migrated first):
+
+    export DJANGO_SETTINGS_MODULE=bench.settings BENCH_SEEDING=1 BENCH_STATIC_ROOT="$(mktemp -d)" \\
+        SECRET_KEY=any-long-random-text DATABASE_URL=postgres://postgres@127.0.0.1:5432/ownit_seed
+    .venv/bin/python manage.py migrate --noinput
+    .venv/bin/python bench/seed_stories.py --bulk --stories 100000 --reader r --password p
 """
 
 import argparse
@@ -14,38 +33,14 @@ import datetime
 import json
 import random
 import sys
+import time
 from pathlib import Path
+from types import SimpleNamespace
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-SCENARIOS = [
-    ("A test email went to every customer", "newsletter customers email list send"),
-    ("The wrong phone number on posters in 25 cities", "posters print phone number cities"),
-    ("A client project neglected after a holiday", "client project holiday handover"),
-    ("A forgotten item in a restaurant order", "restaurant order customer kitchen"),
-    ("A server outage and how we kept clients informed", "server outage clients status"),
-    ("An invoice sent with last year's prices", "invoice prices billing customer"),
-    ("A deploy on Friday that broke sign-in", "deploy sign-in release rollback"),
-    ("A delivery sent to the wrong warehouse", "delivery warehouse pallets address"),
-    ("A meeting booked in the wrong time zone", "meeting calendar time zone client"),
-    ("A spreadsheet formula that double-counted refunds", "spreadsheet refunds finance formula"),
-]
-TAGS = [
-    "email",
-    "customers",
-    "print",
-    "handover",
-    "orders",
-    "outage",
-    "billing",
-    "deploys",
-    "logistics",
-    "calendars",
-    "finance",
-    "communication",
-]
-TEAMS = ["Support", "Marketing", "Engineering", "Finance", "Logistics", "Sales", "Design"]
+FACTORY_LIMIT = 5000  # the factories make tens of stories a second: above this, minutes
 
 
 def parse_args():
@@ -53,7 +48,16 @@ def parse_args():
     parser.add_argument("--stories", type=int, default=1000)
     parser.add_argument("--reader", required=True)
     parser.add_argument("--password", required=True)
+    parser.add_argument(
+        "--bulk",
+        action="store_true",
+        help=f"write the stories in bulk (always done above {FACTORY_LIMIT:,} stories)",
+    )
     return parser.parse_args()
+
+
+def say(message):
+    print(message, file=sys.stderr, flush=True)
 
 
 def main():
@@ -62,20 +66,70 @@ def main():
 
     django.setup()
 
-    from django.core.management import call_command
     from django.db import transaction
-    from django.utils import timezone
-    from taggit.models import Tag
 
     from home.demo import Demo
     from home.demo import load as load_home
     from home.factories import UserFactory
-    from stories.factories import (
-        SeriesFactory,
-        StoriesIndexPageFactory,
-        StoryPageFactory,
-        TeamFactory,
+    from stories.factories import StoriesIndexPageFactory
+    from stories.models import StoryPage
+
+    started = time.monotonic()
+    with transaction.atomic():
+        demo = Demo(stdout=SimpleNamespace(write=say))
+        load_home(demo)
+        index = StoriesIndexPageFactory(parent=demo.home)
+        reader = UserFactory(username=args.reader)
+        reader.set_password(args.password)
+        reader.save(update_fields=["password"])
+    if args.bulk or args.stories > FACTORY_LIMIT:
+        say(f"Seeding {args.stories:,} stories in bulk…")
+        story_ids = seed_in_bulk(demo.home, index, args.stories)
+    else:
+        story_ids = seed_through_factories(index, args.stories)
+    seconds = time.monotonic() - started
+    say(
+        f"Seeded {args.stories:,} stories in {seconds:.0f} s: {args.stories / seconds:.0f} a second."
     )
+    print(
+        json.dumps(
+            {
+                "index": index.url,
+                "story": StoryPage.objects.get(pk=story_ids[10]).url,
+                "tag": index.url + "tag/billing/",
+                "stories": StoryPage.objects.live().count(),
+            }
+        )
+    )
+
+
+def seed_in_bulk(home, index, count):
+    from django.db import transaction
+    from wagtail.models import ReferenceIndex
+    from wagtail.search import index as search_index
+
+    from bench.bulk_seed import make_company, seed_stories
+
+    # A company of about one author per 40 stories and one reader who marks per 100.
+    company = make_company(
+        authors=min(max(count // 40, 20), 2500), readers=min(max(count // 100, 12), 1000)
+    )
+    story_ids = seed_stories(index, count, company)
+    # The few objects saved one by one above: BENCH_SEEDING drops the indexing tasks of saves.
+    with transaction.atomic():
+        for obj in [home.specific, index.specific, *company.teams]:
+            search_index.insert_or_update_object(obj)
+            ReferenceIndex.create_or_update_for_object(obj)
+    return story_ids
+
+
+def seed_through_factories(index, count):
+    from django.core.management import call_command
+    from django.db import transaction
+    from django.utils import timezone
+
+    from bench.bulk_seed import make_company
+    from stories.factories import SEED_SCENARIOS, StoryPageFactory
     from stories.models import (
         CorrectiveAction,
         DiscussionQuestion,
@@ -87,21 +141,13 @@ def main():
 
     randomiser = random.Random(4)
     with transaction.atomic():
-        demo = Demo(stdout=sys.stderr)
-        load_home(demo)
-        index = StoriesIndexPageFactory(parent=demo.home)
-        reader = UserFactory(username=args.reader)
-        reader.set_password(args.password)
-        reader.save(update_fields=["password"])
-        authors = [UserFactory(username=f"author{n}") for n in range(20)]
-        readers = [UserFactory(username=f"reader{n}") for n in range(12)]
-        teams = [TeamFactory(name=name) for name in TEAMS]
-        series = [SeriesFactory(name="I screw up so you don't have to"), None, None, None]
-        tags = [Tag.objects.get_or_create(name=name, slug=name)[0] for name in TAGS]
-        start = timezone.now() - datetime.timedelta(days=args.stories)
+        # The same people, teams and tags as the bulk seeder's, without hashing 32 passwords.
+        company = make_company(authors=20, readers=12)
+        tags = list(company.tags.values())
+        start = timezone.now() - datetime.timedelta(days=count)
         stories = []
-        for number in range(args.stories):
-            title, words = SCENARIOS[number % len(SCENARIOS)]
+        for number in range(count):
+            title, words = SEED_SCENARIOS[number % len(SEED_SCENARIOS)]
             stories.append(
                 StoryPageFactory(
                     parent=index,
@@ -113,10 +159,10 @@ def main():
                     own_it="<p>We said so within the hour, to everyone affected.</p>",
                     make_it_right="<p>We called each person and fixed it the same day.</p>",
                     learn_and_prevent=f"<p>A second check now guards the {words.split()[1]}.</p>",
-                    author=randomiser.choice(authors),
+                    author=randomiser.choice(company.authors),
                     author__anonymous=number % 4 == 0,
-                    team=randomiser.choice(teams),
-                    series=randomiser.choice(series),
+                    team=randomiser.choice(company.teams),
+                    series=randomiser.choice(company.series),
                     part=randomiser.choice(StoryPage.Part.values),
                     size=randomiser.choice(StoryPage.Size.values),
                     happened_on=datetime.date(2019 + number % 7, 1 + number % 12, 1),
@@ -156,22 +202,13 @@ def main():
         LearnedFromThis.objects.bulk_create(
             LearnedFromThis(story=page, user=user)
             for page in stories
-            for user in randomiser.sample(readers, randomiser.randint(0, 6))
+            for user in randomiser.sample(company.readers, randomiser.randint(0, 6))
         )
         # Two repeats, so "Happened again" shows.
         for earlier, later in ((stories[0], stories[10]), (stories[1], stories[11])):
             StoryPage.objects.filter(pk=later.pk).update(repeat_of=earlier)
     call_command("update_index", verbosity=0)
-    print(
-        json.dumps(
-            {
-                "index": index.url,
-                "story": stories[10].url,
-                "tag": index.url + "tag/billing/",
-                "stories": StoryPage.objects.live().count(),
-            }
-        )
-    )
+    return [story.pk for story in stories]
 
 
 if __name__ == "__main__":
