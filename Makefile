@@ -46,8 +46,9 @@ check: install-dev
 pytest: install-dev
 	$(BIN)/pytest $(PYTEST_ARGS)
 
+# Read-only and mixed (a second user writing); BENCH_ARGS="--duration 5" for shorter runs.
 bench: install-dev
-	$(BIN)/python bench/run.py
+	$(BIN)/python bench/run.py --mixed $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache
