@@ -113,13 +113,30 @@ def test_search_finds_a_story_by_a_word_of_its_body(employee_client, stories_ind
         assert escape(OTHER) not in html, url
 
 
+def indexed_words(entries):
+    """Each entry's indexed words, without their positions: PostgreSQL reads a story's tags and
+    lessons in no fixed order, so the positions in its tsvector may differ from one save to the
+    next while the words are the same."""
+
+    def words(text):
+        return sorted(token.split(":")[0] for token in str(text).split())
+
+    return [
+        {
+            "content_type": row["content_type"],
+            **{field: words(row[field]) for field in ("title", "autocomplete", "body")},
+        }
+        for row in entries.values("content_type", "title", "autocomplete", "body")
+    ]
+
+
 def test_search_and_reference_entries_are_what_a_save_writes(seeded):
     story = StoryPage.objects.get(pk=seeded[7].pk)
     entry = IndexEntry.objects.filter(object_id=str(story.pk))
-    written = list(entry.values("content_type", "title", "autocomplete", "body"))
+    written = indexed_words(entry)
     assert len(written) == 1
     search_index.insert_or_update_object(story)
-    assert list(entry.values("content_type", "title", "autocomplete", "body")) == written
+    assert indexed_words(entry) == written
 
     references = ReferenceIndex.objects.filter(object_id=str(story.pk))
     fields = ("content_type", "to_content_type", "to_object_id", "model_path", "content_path")
