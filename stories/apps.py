@@ -22,7 +22,7 @@ class StoriesConfig(AppConfig):
             sender=StoriesIndexPage,
             dispatch_uid="stories.culture_review_on_index",
         )
-        # Reading: shared fragments are retired when stories, authorships or reactions change.
-        from . import cache
+        # Reading: cached fragments are retired when what they show changes.
+        from . import fragment_signals
 
-        cache.connect_signals()
+        fragment_signals.connect()

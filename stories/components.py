@@ -1,33 +1,36 @@
 """Panels the stories app adds to shared pages: "Latest stories" on the home page, and the
 personal feed links on "Your settings". Registered in stories/wagtail_hooks.py."""
 
-from django.core.cache import cache as django_cache
 from django.template.loader import render_to_string
+from django.utils.functional import SimpleLazyObject
 from django.utils.safestring import mark_safe
 from laces.components import Component
 
-from . import cache
+from home import fragment_versions
+
 from .feeds import feed_urls, tag_on
-from .models import StoriesIndexPage
-from .queries import LATEST_COUNT, visible_stories, with_card_data
+from .listings import latest_cards
+from .models import StoriesIndexPage, StoryPage
 from .views.feed_tokens import token_for
 
 
 def stories_index(request=None):
-    """(url, title) of the live stories index, or None. Cached: the main menu asks on every page."""
-    cache_key = cache.key("index-url", cache.generation())
-    found = django_cache.get(cache_key)
-    if found is None:
+    """(url, title) of the live stories index, or None. The main menu asks on every page, so
+    it is remembered until a section page changes (the "site" scope)."""
+
+    def find():
         index = StoriesIndexPage.objects.live().first()
-        found = (index.get_url(request), index.title) if index else ("", "")
-        django_cache.set(cache_key, found, cache.timeout())
+        return (index.get_url(request), index.title) if index else ("", "")
+
+    found = fragment_versions.remember(("stories-index", fragment_versions.version("site")), find)
     return found if found[0] else None
 
 
 class LatestStoriesPanel(Component):
-    """The newest stories on the home page: a cached fragment, no query when warm."""
+    """The newest stories on the home page: which they are is remembered, each card is cached,
+    the counts are live (see stories.listings)."""
 
-    template_name = "stories/reading/latest_stories_panel.html"
+    template_name = "stories/includes/latest_stories_panel.html"
     order = 20
 
     def __init__(self, request):
@@ -35,17 +38,14 @@ class LatestStoriesPanel(Component):
 
     def get_context_data(self, parent_context=None):
         request = self.request
-        index = stories_index(request)
-
-        def build():
-            stories = list(with_card_data(visible_stories(request))[:LATEST_COUNT])
-            from .views.reading import render_cards
-
-            index_page = StoriesIndexPage.objects.live().first() if stories else None
-            return render_cards(stories, index_page, request, heading_level=3)
-
-        cards = cache.fragment(("latest", cache.failed_restrictions(request)), build)
-        return {"cards_html": mark_safe(cards), "index": index}
+        index = SimpleLazyObject(StoriesIndexPage.objects.live().first)  # read on a card miss only
+        return {
+            # laces renders without the request's context processors; the cache tags need both.
+            "request": request,
+            "fragments": fragment_versions.Versions(),
+            "cards": latest_cards(index, request),
+            "index": stories_index(request),
+        }
 
 
 class FeedLinksPanel(Component):
@@ -64,7 +64,7 @@ class FeedLinksPanel(Component):
         slug = request.GET.get("tag", "")[:100]
         if slug:
             # Only a tag on a story this reader may open: a drafts-only tag shows no feed links.
-            tag = tag_on(visible_stories(request), slug)
+            tag = tag_on(StoryPage.objects.visible_to(request), slug)
         return {
             "request": request,
             "csrf_token": (parent_context or {}).get("csrf_token"),

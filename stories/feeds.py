@@ -25,7 +25,6 @@ from home.models import SiteSettings
 from home.visibility import visible_to
 
 from .models import FeedToken, StoryPage
-from .queries import with_card_data
 
 FEED_LENGTH = 30
 
@@ -97,7 +96,7 @@ class StoriesRssFeed(Feed):
                 raise Http404("No such tag")
         if tag_object is not None:
             stories = stories.filter(tagged_items__tag=tag_object)
-        stories = with_card_data(stories).order_by("-first_published_at", "-pk")[:FEED_LENGTH]
+        stories = stories.with_card_data().newest_first()[:FEED_LENGTH]
         subject = FeedSubject(
             owner=feed_token.user,
             url=base_url() + request.path,

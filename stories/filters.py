@@ -3,9 +3,19 @@
 from django import forms
 
 from .models import StoryPage
-from .queries import MAX_QUERY_LENGTH
 
 FILTER_FIELDS = ("tag", "team", "part", "size", "series", "year")
+MAX_QUERY_LENGTH = 200
+
+
+def search_words(query):
+    """The words of a search, without double quotes.
+
+    The search backend for SQLite puts each word in an FTS5 string without escaping a `"` inside
+    it, so a single quote mark typed by a reader was an SQL error. A plain-text search gives
+    quotes no meaning anyway.
+    """
+    return " ".join(query.replace('"', " ").split())
 
 
 class StoryFilterForm(forms.Form):

@@ -2,7 +2,9 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.template.response import TemplateResponse
+from django.http import Http404
+from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
@@ -14,7 +16,11 @@ from wagtail.search import index
 from wagtail.url_routing import RouteResult
 
 from home.permissions import SectionIndexMixin
+from home.visibility import failed_restrictions
 from stories.admin_panels import AuthorPanel, BlamelessCheckPanel
+from stories.extensions import story_page_panels
+
+from .querysets import CARD_RELATED, StoryManager
 
 # Rich text in stories is kept simple: it must read well in a meeting pack and an email too.
 STORY_TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
@@ -43,8 +49,7 @@ class StoriesIndexPage(SectionIndexMixin, RoutablePageMixin, Page):
     """The stories section. Its children are the stories; it lists, filters and searches them.
 
     Reading: `/stories/` lists live stories newest first with filters and search in its GET
-    parameters; `/stories/tag/<slug>/` is the same list for one tag. Story pages are routed here in
-    one query (see `route`), which is what keeps a story page at a fixed, small number of queries.
+    parameters; `/stories/tag/<slug>/` is the same list for one tag (stories.listings).
     """
 
     intro = models.CharField(
@@ -63,34 +68,49 @@ class StoriesIndexPage(SectionIndexMixin, RoutablePageMixin, Page):
         verbose_name = "stories index"
 
     def route(self, request, path_components):
+        # A live story is found with what its page shows each reader (the count, their own
+        # mark, the author's anonymity) in the one query; drafts, tag pages and unknown slugs
+        # go Wagtail's usual way.
         if len(path_components) == 1 and self.live:
-            from stories.queries import story_for_route
-
-            story = story_for_route(self, request, path_components[0])
+            story = (
+                StoryPage.objects.child_of(self)
+                .live()
+                .filter(slug=path_components[0])
+                .select_related(*CARD_RELATED)
+                .with_reader_state(request.user)
+                .first()
+            )
             if story is not None:
-                story._cached_parent_obj = self
                 return RouteResult(story)
-        # Routable paths (tag pages), drafts and unknown slugs: Wagtail's usual way (404s).
         return super().route(request, path_components)
 
     def get_view_restrictions(self):
         return _restrictions_by_path(self)
 
     def get_context(self, request, *args, **kwargs):
-        from stories.views.reading import index_context
+        from stories.listings import StoryListing
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(index_context(self, request))
+        context["listing"] = StoryListing(self, request)
         return context
 
     @path("tag/<slug:tag>/", name="tag")
     def tag_page(self, request, tag):
         """The stories with one tag; the other filters and search still apply."""
-        from stories.views.reading import index_context
+        from stories.listings import StoryListing, tag_name
 
-        context = Page.get_context(self, request)
-        context.update(index_context(self, request, tag=tag))
-        return TemplateResponse(request, "stories/tag_page.html", context)
+        name = tag_name(StoryPage.objects.visible_to(request), tag)
+        if name is None:
+            raise Http404("No stories with this tag")
+        return self.render(
+            request,
+            template="stories/tag_page.html",
+            context_overrides={
+                "listing": StoryListing(self, request, tag=tag),
+                "tag": tag,
+                "tag_name": name,
+            },
+        )
 
 
 class StoryTag(TaggedItemBase):
@@ -237,6 +257,8 @@ class StoryPage(Page):
     parent_page_types = ["stories.StoriesIndexPage"]
     subpage_types = []
 
+    objects = StoryManager()
+
     class Meta:
         verbose_name = "story"
         verbose_name_plural = "stories"
@@ -251,15 +273,51 @@ class StoryPage(Page):
         return _restrictions_by_path(self)
 
     def get_context(self, request, *args, **kwargs):
-        from stories.views.reading import story_context
+        from stories.listings import RelatedStories
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(story_context(self, request))
+        previewing = getattr(request, "is_preview", False) or not self.live
+        failed = failed_restrictions(request)
+        context.update(
+            # The story's own parts are cached with the page's key (its last publish) and these.
+            today=timezone.localdate(),
+            index=SimpleLazyObject(lambda: self.get_parent().specific),
+            failed_restrictions=failed,
+            related=RelatedStories(self, request, failed, preview=previewing),
+            story_panels=story_page_panels(request, self),
+            # A preview or a draft cannot be reacted to.
+            can_react=not previewing,
+            **self.learned_state(request.user),
+        )
         return context
+
+    def learned_state(self, user):
+        """The count and this reader's own mark: read with the page when it was routed."""
+        if self.pk is None:
+            return {"learned_total": 0, "learned_by_me": False}
+        if not hasattr(self, "learned_total"):
+            from .reactions import LearnedFromThis
+
+            marks = LearnedFromThis.objects.filter(story_id=self.pk).aggregate(
+                total=models.Count("pk"), mine=models.Count("pk", filter=models.Q(user_id=user.pk))
+            )
+            return {"learned_total": marks["total"], "learned_by_me": bool(marks["mine"])}
+        return {"learned_total": self.learned_total, "learned_by_me": self.learned_by_me}
+
+    @property
+    def is_anonymous(self):
+        """Part of the key of the story's cached parts, so that a change of anonymity is exact
+        even in a process whose cache did not hear of it."""
+        anonymous = getattr(self, "author_is_anonymous", None)
+        return self.byline == "Anonymous" if anonymous is None else anonymous
+
+    @property
+    def sorted_tags(self):
+        return sorted(self.tags.all(), key=lambda tag: tag.name.lower())
 
     @property
     def tag_list(self):
-        """The story's tags, from the prefetched `tagged_items` (see stories.queries)."""
+        """The story's tags, from the prefetched `tagged_items` (see StoryQuerySet.with_card_data)."""
         return [item.tag for item in self.tagged_items.all()]
 
     @property
@@ -317,6 +375,14 @@ class CorrectiveAction(Orderable):
 
     def __str__(self):
         return self.description
+
+    @property
+    def is_overdue(self):
+        return (
+            self.status == self.Status.OPEN
+            and self.due_date is not None
+            and self.due_date < timezone.localdate()
+        )
 
 
 class DiscussionQuestion(Orderable):

@@ -1,0 +1,69 @@
+"""What retires the stories' cached fragments (the scopes are described in
+home/fragment_versions.py). Connected from StoriesConfig.ready().
+
+- "stories": which stories a listing holds, and every card. A story published, unpublished,
+  moved, renamed or deleted; a view restriction added, changed or removed.
+- "tag:<slug>": the stories with one tag. A story with the tag published or unpublished, and a
+  tag added to or taken off a story (the tag rows are written when the story is published).
+- "story_details": the names a story shows (author or "Anonymous", team, series, tags).
+  An authorship, team, series or tag saved or deleted.
+
+An "I learned from this" mark retires nothing: counts are read live.
+"""
+
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from taggit.models import Tag
+from wagtail.models import PageViewRestriction
+from wagtail.search import index
+from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
+
+from home.fragment_versions import retire, retire_stories
+
+from .models import Series, StoryAuthorship, StoryPage, StoryTag, Team
+
+
+def _tag_scopes(story):
+    return [f"tag:{slug}" for slug in story.tags.values_list("slug", flat=True)]
+
+
+def story_changed(sender, instance=None, **kwargs):
+    instance = getattr(instance, "specific_deferred", instance)
+    if isinstance(instance, StoryPage):
+        retire("stories", *_tag_scopes(instance))
+
+
+def story_published(sender, instance, **kwargs):
+    # Wagtail indexes a page on save, before its inline children (lessons, tags) are written;
+    # index it again now that they are, so search finds words in the lessons at once.
+    index.insert_or_update_object(instance)
+    story_changed(sender, instance)
+
+
+def tag_row_changed(sender, instance, **kwargs):
+    retire(f"tag:{instance.tag.slug}")
+
+
+def details_changed(sender, **kwargs):
+    retire("story_details")
+
+
+def connect():
+    uid = "stories.fragments."
+    page_published.connect(story_published, sender=StoryPage, dispatch_uid=uid + "published")
+    page_unpublished.connect(story_changed, sender=StoryPage, dispatch_uid=uid + "unpublished")
+    page_slug_changed.connect(story_changed, sender=StoryPage, dispatch_uid=uid + "slug")
+    post_page_move.connect(retire_stories, dispatch_uid=uid + "moved")
+    post_delete.connect(story_changed, sender=StoryPage, dispatch_uid=uid + "deleted")
+    post_save.connect(tag_row_changed, sender=StoryTag, dispatch_uid=uid + "tag-row.save")
+    post_delete.connect(tag_row_changed, sender=StoryTag, dispatch_uid=uid + "tag-row.delete")
+    for model in (StoryAuthorship, Team, Series, Tag):
+        name = model.__name__
+        post_save.connect(details_changed, sender=model, dispatch_uid=f"{uid}{name}.save")
+        post_delete.connect(details_changed, sender=model, dispatch_uid=f"{uid}{name}.delete")
+    # Listings are keyed by the restrictions a reader fails; a restriction that changes its
+    # page or groups keeps its id, so the listings made under it are retired.
+    post_save.connect(retire_stories, sender=PageViewRestriction, dispatch_uid=uid + "pvr")
+    post_delete.connect(retire_stories, sender=PageViewRestriction, dispatch_uid=uid + "pvr.del")
+    m2m_changed.connect(
+        retire_stories, sender=PageViewRestriction.groups.through, dispatch_uid=uid + "pvr.groups"
+    )

@@ -1,0 +1,107 @@
+"""How stories are asked for: `StoryPage.objects.visible_to(request).filtered(...).newest_first()`.
+
+Every listing starts from `visible_to` (live stories the reader may open, the view restrictions
+read from the database on every call), then narrows. Nothing in a card template may touch the
+database again once `with_card_data` has loaded a page of cards: `byline`, `tag_list` and
+`get_url(request)` all read loaded data.
+"""
+
+from django.db.models import (
+    Count,
+    Exists,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    Subquery,
+    Value,
+)
+from django.db.models.functions import Coalesce
+from wagtail.models import PageManager
+from wagtail.query import PageQuerySet
+
+from home.visibility import visible_to
+
+CARD_RELATED = ("authorship__author", "team", "series")
+
+
+def _learned_marks():
+    from .reactions import LearnedFromThis
+
+    return LearnedFromThis.objects.filter(story=OuterRef("pk"))
+
+
+def learned_count():
+    """How many employees learned from the story, as a subquery (no GROUP BY over the listing)."""
+    marks = _learned_marks().order_by().values("story").annotate(total=Count("pk")).values("total")
+    return Coalesce(Subquery(marks, output_field=IntegerField()), Value(0))
+
+
+def sorted_tags():
+    from .pages import StoryTag
+
+    return Prefetch(
+        "tagged_items", queryset=StoryTag.objects.select_related("tag").order_by("tag__name")
+    )
+
+
+class StoryQuerySet(PageQuerySet):
+    def visible_to(self, request):
+        """Live stories this request may open."""
+        return visible_to(self, request)
+
+    def newest_first(self):
+        return self.order_by("-first_published_at", "-pk")
+
+    def with_card_data(self):
+        """Everything a story card shows but its count: one query, plus one for all the tags."""
+        return self.select_related(*CARD_RELATED).prefetch_related(sorted_tags())
+
+    def with_reader_state(self, user):
+        """The count of "I learned from this", this reader's own mark and the author's anonymity,
+        as subqueries of the same query that finds the story."""
+        from .authorship import StoryAuthorship
+
+        anonymous = StoryAuthorship.objects.filter(story=OuterRef("pk"), is_anonymous=True)
+        return self.annotate(
+            learned_total=learned_count(),
+            learned_by_me=Exists(_learned_marks().filter(user_id=user.pk)),
+            author_is_anonymous=Exists(anonymous),
+        )
+
+    def tagged(self, slug):
+        from .pages import StoryTag
+
+        return self.filter(pk__in=StoryTag.objects.filter(tag__slug=slug).values("content_object"))
+
+    def filtered(self, filters):
+        """Narrowed by the cleaned filters of the stories index (tag, team, part, size, series, year)."""
+        stories = self
+        if filters.get("tag"):
+            stories = stories.tagged(filters["tag"])
+        if filters.get("team"):
+            stories = stories.filter(team__slug=filters["team"])
+        if filters.get("series"):
+            stories = stories.filter(series__slug=filters["series"])
+        if filters.get("part"):
+            stories = stories.filter(part=filters["part"])
+        if filters.get("size"):
+            stories = stories.filter(size=filters["size"])
+        if filters.get("year"):
+            stories = stories.filter(happened_on__year=int(filters["year"]))
+        return stories
+
+    def search_words(self, words):
+        """Ranked by relevance. Wagtail's search filters only on indexed fields, so the
+        filters are applied first, as the set of ids the search is limited to."""
+        return self.model.objects.filter(pk__in=self.values("pk")).search(words, operator="and")
+
+    def repeats_of(self, story):
+        """The earlier story `story` repeats, and the later ones that repeat it."""
+        links = Q(pk=story.repeat_of_id) if story.repeat_of_id else Q(pk__in=[])
+        if story.pk:
+            links |= Q(repeat_of_id=story.pk)
+        return self.filter(links)
+
+
+StoryManager = PageManager.from_queryset(StoryQuerySet)
