@@ -231,8 +231,10 @@ def latest_cards(index, request):
 class RelatedStories:
     """Under a story: the stories it repeats or that repeat it, and related stories' cards."""
 
-    def __init__(self, story, request, failed, preview=False):
-        self.story, self.request, self.failed, self.preview = story, request, failed, preview
+    def __init__(self, story, parts, request, failed, preview=False):
+        # `parts` is the story with its tags loaded (read only when the ids are not cached).
+        self.story, self.parts, self.request = story, parts, request
+        self.failed, self.preview = failed, preview
 
     @cached_property
     def visible(self):
@@ -259,7 +261,7 @@ class RelatedStories:
             return Cards([], None, self.request)
         if self.preview:
             # A draft's tags are its own, in memory: never remembered for anyone else.
-            ids = related_ids(story, self.visible)
+            ids = related_ids(self.parts, self.visible)
         else:
             key = (
                 "related",
@@ -268,7 +270,7 @@ class RelatedStories:
                 fragment_versions.version("story_details"),
                 self.failed,
             )
-            ids = fragment_versions.remember(key, lambda: related_ids(story, self.visible))
+            ids = fragment_versions.remember(key, lambda: related_ids(self.parts, self.visible))
         index = SimpleLazyObject(lambda: story.get_parent().specific)
         return Cards(ids, index, self.request)
 
@@ -276,7 +278,7 @@ class RelatedStories:
 def related_ids(story, visible, limit=RELATED_COUNT):
     """Stories sharing the most tags with this one first, then the most similar by search."""
     others = visible.exclude(pk=story.pk)
-    tag_ids = [tag.pk for tag in story.tags.all()]
+    tag_ids = [item.tag_id for item in story.tagged_items.all()]
     chosen = []
     if tag_ids:
         chosen = list(

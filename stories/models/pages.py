@@ -20,7 +20,7 @@ from home.visibility import failed_restrictions
 from stories.admin_panels import AuthorPanel, BlamelessCheckPanel
 from stories.extensions import story_page_panels
 
-from .querysets import CARD_RELATED, StoryManager
+from .querysets import StoryManager
 
 # Rich text in stories is kept simple: it must read well in a meeting pack and an email too.
 STORY_TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
@@ -68,18 +68,10 @@ class StoriesIndexPage(SectionIndexMixin, RoutablePageMixin, Page):
         verbose_name = "stories index"
 
     def route(self, request, path_components):
-        # A live story is found with what its page shows each reader (the count, their own
-        # mark, the author's anonymity) in the one query; drafts, tag pages and unknown slugs
-        # go Wagtail's usual way.
+        # A live story in one query, as its own type (Wagtail's way takes two); drafts, tag
+        # pages and unknown slugs go Wagtail's usual way.
         if len(path_components) == 1 and self.live:
-            story = (
-                StoryPage.objects.child_of(self)
-                .live()
-                .filter(slug=path_components[0])
-                .select_related(*CARD_RELATED)
-                .with_reader_state(request.user)
-                .first()
-            )
+            story = StoryPage.objects.child_of(self).live().filter(slug=path_components[0]).first()
             if story is not None:
                 return RouteResult(story)
         return super().route(request, path_components)
@@ -278,12 +270,17 @@ class StoryPage(Page):
         context = super().get_context(request, *args, **kwargs)
         previewing = getattr(request, "is_preview", False) or not self.live
         failed = failed_restrictions(request)
+        story = self if previewing else SimpleLazyObject(self.with_all_parts)
         context.update(
-            # The story's own parts are cached with the page's key (its last publish) and these.
+            # The story's own parts are cached with the page's key (its last publish), its
+            # anonymity, the names it shows and the day (an action becomes overdue). On a miss
+            # they are read in one go; a preview shows the draft held in memory.
+            story=story,
+            is_anonymous=self.author_is_anonymous(),
             today=timezone.localdate(),
             index=SimpleLazyObject(lambda: self.get_parent().specific),
             failed_restrictions=failed,
-            related=RelatedStories(self, request, failed, preview=previewing),
+            related=RelatedStories(self, story, request, failed, preview=previewing),
             story_panels=story_page_panels(request, self),
             # A preview or a draft cannot be reacted to.
             can_react=not previewing,
@@ -291,29 +288,33 @@ class StoryPage(Page):
         )
         return context
 
+    def with_all_parts(self):
+        """This story again with everything its page shows: five queries whatever its size."""
+        return (
+            StoryPage.objects.with_card_data()
+            .prefetch_related("lessons", "actions", "questions")
+            .get(pk=self.pk)
+        )
+
     def learned_state(self, user):
-        """The count and this reader's own mark: read with the page when it was routed."""
+        """How many learned from the story, and whether this reader did: one query."""
+        from .reactions import LearnedFromThis
+
         if self.pk is None:
             return {"learned_total": 0, "learned_by_me": False}
-        if not hasattr(self, "learned_total"):
-            from .reactions import LearnedFromThis
+        marks = LearnedFromThis.objects.filter(story_id=self.pk).aggregate(
+            total=models.Count("pk"), mine=models.Count("pk", filter=models.Q(user_id=user.pk))
+        )
+        return {"learned_total": marks["total"], "learned_by_me": bool(marks["mine"])}
 
-            marks = LearnedFromThis.objects.filter(story_id=self.pk).aggregate(
-                total=models.Count("pk"), mine=models.Count("pk", filter=models.Q(user_id=user.pk))
-            )
-            return {"learned_total": marks["total"], "learned_by_me": bool(marks["mine"])}
-        return {"learned_total": self.learned_total, "learned_by_me": self.learned_by_me}
+    def author_is_anonymous(self):
+        """Read on every view (a small query), so that the cached story changes with it at once,
+        even in a process whose cache did not hear of the change."""
+        from .authorship import StoryAuthorship
 
-    @property
-    def is_anonymous(self):
-        """Part of the key of the story's cached parts, so that a change of anonymity is exact
-        even in a process whose cache did not hear of it."""
-        anonymous = getattr(self, "author_is_anonymous", None)
-        return self.byline == "Anonymous" if anonymous is None else anonymous
-
-    @property
-    def sorted_tags(self):
-        return sorted(self.tags.all(), key=lambda tag: tag.name.lower())
+        if self.pk is None:
+            return True
+        return StoryAuthorship.objects.filter(story_id=self.pk, is_anonymous=True).exists()
 
     @property
     def tag_list(self):

@@ -7,34 +7,15 @@ database again once `with_card_data` has loaded a page of cards: `byline`, `tag_
 """
 
 from django.db.models import (
-    Count,
-    Exists,
-    IntegerField,
-    OuterRef,
     Prefetch,
     Q,
-    Subquery,
-    Value,
 )
-from django.db.models.functions import Coalesce
 from wagtail.models import PageManager
 from wagtail.query import PageQuerySet
 
 from home.visibility import visible_to
 
 CARD_RELATED = ("authorship__author", "team", "series")
-
-
-def _learned_marks():
-    from .reactions import LearnedFromThis
-
-    return LearnedFromThis.objects.filter(story=OuterRef("pk"))
-
-
-def learned_count():
-    """How many employees learned from the story, as a subquery (no GROUP BY over the listing)."""
-    marks = _learned_marks().order_by().values("story").annotate(total=Count("pk")).values("total")
-    return Coalesce(Subquery(marks, output_field=IntegerField()), Value(0))
 
 
 def sorted_tags():
@@ -56,18 +37,6 @@ class StoryQuerySet(PageQuerySet):
     def with_card_data(self):
         """Everything a story card shows but its count: one query, plus one for all the tags."""
         return self.select_related(*CARD_RELATED).prefetch_related(sorted_tags())
-
-    def with_reader_state(self, user):
-        """The count of "I learned from this", this reader's own mark and the author's anonymity,
-        as subqueries of the same query that finds the story."""
-        from .authorship import StoryAuthorship
-
-        anonymous = StoryAuthorship.objects.filter(story=OuterRef("pk"), is_anonymous=True)
-        return self.annotate(
-            learned_total=learned_count(),
-            learned_by_me=Exists(_learned_marks().filter(user_id=user.pk)),
-            author_is_anonymous=Exists(anonymous),
-        )
 
     def tagged(self, slug):
         from .pages import StoryTag
