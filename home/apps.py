@@ -12,7 +12,7 @@ class HomeConfig(AppConfig):
     def ready(self):
         from django.contrib.auth import get_user_model
 
-        from . import exports, roles
+        from . import exports, roles, site_fragments
 
         # Roles follow the code: every migrate brings the groups and their permissions up to date.
         post_migrate.connect(roles.sync_after_migrate, sender=self)
@@ -24,3 +24,5 @@ class HomeConfig(AppConfig):
         )
         # Wagtail's admin exports escape cells a spreadsheet would run as formulas (issue 10).
         exports.protect_wagtail_exports()
+        # The main menu is a cached fragment: say what retires it.
+        site_fragments.connect()

@@ -1,16 +1,13 @@
 """The home page and the settings the Culture team edits for the whole site."""
 
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
-from django.http import Http404
 from wagtail.admin.panels import FieldPanel, HelpPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
-from . import site_cache
 from .colours import contrast_ratio, readable_text_colour
 from .panels import home_page_panels
 
@@ -47,15 +44,6 @@ class HomePage(Page):
         context = super().get_context(request, *args, **kwargs)
         context["panels"] = home_page_panels(request)
         return context
-
-    def route(self, request, path_components):
-        # Every page of a section passes through here: find the section from the cache.
-        if path_components:
-            child = site_cache.cached_child(self, path_components[0])
-            if child is None:
-                raise Http404
-            return child.route(request, path_components[1:])
-        return super().route(request, path_components)
 
 
 hex_colour = RegexValidator(
@@ -108,24 +96,6 @@ class SiteSettings(BaseSiteSetting):
                         f"white (contrast {ratio:.1f} : 1, needs 4.5 : 1). Choose a darker shade."
                     }
                 )
-
-    @classmethod
-    def for_site(cls, site):
-        """Read on every page (header, colours): cached, and forgotten on save."""
-        if site is None:
-            return super().for_site(site)
-        cache_key = site_cache.key("settings", site.pk)
-        instance = cache.get(cache_key)
-        if instance is None:
-            instance = super().for_site(site)
-            cache.set(cache_key, instance, site_cache.timeout())
-        return instance
-
-    def save(self, *args, **kwargs):
-        changed = not self._state.adding  # a first save replaces nothing that was cached
-        super().save(*args, **kwargs)
-        if changed:
-            site_cache.forget()
 
     @property
     def primary_text_colour(self):

@@ -27,8 +27,12 @@ class MenuItem:
         return reverse(self.url_name) if not self.url_name.startswith("/") else self.url_name
 
     def is_active(self, path):
-        url = self.url
-        return path == url if url == "/" else path.startswith(url)
+        return is_current(self.url, path)
+
+
+def is_current(url, path):
+    """Whether a menu item's address is the current page's section."""
+    return path == url if url == "/" else path.startswith(url)
 
 
 def menu_items(request):

@@ -74,7 +74,13 @@ def private_media(request, path):
 
 
 def search(request):
-    """Site-wide search over every page the reader may see."""
+    """Site-wide search over every page the reader may see.
+
+    A fixed number of queries whatever the results: the count, one page of results and the
+    view restrictions. Results stay plain `Page` objects: all a result shows (title, search
+    description, URL) is on the base page, and no page type changes how its URL is made, so
+    loading each result's own type would cost a query per result (or per type) for nothing.
+    """
     # Quote marks and NUL bytes trip the search backends (SQLite's FTS syntax, PostgreSQL's text
     # type); they carry no meaning here, so they are dropped.
     query = " ".join(request.GET.get("q", "").replace("\x00", "").replace('"', " ").split())[:200]
@@ -83,11 +89,7 @@ def search(request):
         pages = visible_to(Page.objects.all(), request).exclude(depth__lte=1)
         results = pages.search(query)
     page = Paginator(results, 20).get_page(request.GET.get("page"))
-    return render(
-        request,
-        "home/search.html",
-        {"query": query, "results": page, "pages": [r.specific for r in page.object_list]},
-    )
+    return render(request, "home/search.html", {"query": query, "results": page})
 
 
 def account(request):

@@ -1,15 +1,23 @@
 from django import template
+from django.utils.translation import get_language
 
-from ..panels import menu_items
+from .. import fragment_versions
+from ..panels import is_current, menu_items
 
 register = template.Library()
 
 
 @register.inclusion_tag("includes/main_menu.html", takes_context=True)
 def main_menu(context):
+    """The main navigation. Its items (labels and addresses, a query for each section) are
+    remembered until a section page or the Site changes (the "site" scope), so they must never
+    depend on who reads; which item is current is decided for each request."""
     request = context["request"]
-    items = menu_items(request)
-    return {"items": [(item, item.is_active(request.path)) for item in items]}
+    key = ("main-menu", fragment_versions.version("site"), request.get_host(), get_language())
+    items = fragment_versions.remember(
+        key, lambda: [(str(item.label), item.url) for item in menu_items(request)]
+    )
+    return {"items": [(label, url, is_current(url, request.path)) for label, url in items]}
 
 
 @register.simple_tag(takes_context=True)
@@ -19,14 +27,7 @@ def render_panel(context, panel):
 
 @register.simple_tag(takes_context=True)
 def shows_admin_link(context):
-    """Whether the user menu offers "Admin". Asked on every page, so the answer is kept in the
-    user's own session; a change of role shows in the menu from their next sign-in (the admin
-    itself always checks permissions afresh)."""
-    request = context["request"]
-    if not request.user.is_authenticated:
-        return False
-    shown = request.session.get("own_it_shows_admin_link")
-    if shown is None:
-        shown = request.user.has_perm("wagtailadmin.access_admin")
-        request.session["own_it_shows_admin_link"] = shown
-    return shown
+    """Whether the user menu offers "Admin": asked of the user's permissions on every request
+    (Django keeps the answer on the user object for the rest of this request only)."""
+    user = context["request"].user
+    return user.is_authenticated and user.has_perm("wagtailadmin.access_admin")
