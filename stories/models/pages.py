@@ -83,25 +83,22 @@ class StoriesIndexPage(SectionIndexMixin, RoutablePageMixin, Page):
         from stories.listings import StoryListing
 
         context = super().get_context(request, *args, **kwargs)
-        context["listing"] = StoryListing(self, request)
+        context["listing"] = StoryListing(self, request, tag=kwargs.get("tag"))
         return context
 
     @path("tag/<slug:tag>/", name="tag")
     def tag_page(self, request, tag):
         """The stories with one tag; the other filters and search still apply."""
-        from stories.listings import StoryListing, tag_name
+        from stories.listings import tag_name
 
         name = tag_name(StoryPage.objects.visible_to(request), tag)
         if name is None:
             raise Http404("No stories with this tag")
         return self.render(
             request,
+            tag=tag,
             template="stories/tag_page.html",
-            context_overrides={
-                "listing": StoryListing(self, request, tag=tag),
-                "tag": tag,
-                "tag_name": name,
-            },
+            context_overrides={"tag": tag, "tag_name": name},
         )
 
 
