@@ -6,7 +6,7 @@ home/fragment_versions.py). Connected from StoriesConfig.ready().
 - "tag:<slug>": the stories with one tag. A story with the tag published or unpublished, and a
   tag added to or taken off a story (the tag rows are written when the story is published).
 - "story_details": the names a story shows (author or "Anonymous", team, series, tags).
-  An authorship, team, series or tag saved or deleted.
+  An authorship, team, series or tag changed or deleted (a new one changes nothing shown).
 
 An "I learned from this" mark retires nothing: counts are read live.
 """
@@ -43,8 +43,11 @@ def tag_row_changed(sender, instance, **kwargs):
     retire(f"tag:{instance.tag.slug}")
 
 
-def details_changed(sender, **kwargs):
-    retire("story_details")
+def details_changed(sender, created=False, **kwargs):
+    # A new authorship, team, series or tag changes no name already shown: the story it comes
+    # with retires its listings when it is published.
+    if not created:
+        retire("story_details")
 
 
 def connect():

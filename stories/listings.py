@@ -19,7 +19,6 @@ from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
-from django.utils.functional import SimpleLazyObject
 
 from home import fragment_versions
 from home.visibility import failed_restrictions
@@ -49,8 +48,10 @@ class Cards:
     the fragment is not cached: one query for all of them, one for their tags.
     """
 
-    def __init__(self, ids, index, request):
-        self.ids, self.index, self.request = list(ids), index, request
+    def __init__(self, ids, index, request, version):
+        # `version`: the listing's own ("stories", or a tag's for its page); a story that
+        # changes retires every listing that can hold it, so its cards follow.
+        self.ids, self.index, self.request, self.version = list(ids), index, request, version
 
     def __len__(self):
         return len(self.ids)
@@ -203,7 +204,7 @@ class StoryListing:
 
     @cached_property
     def cards(self):
-        return Cards(self.found["ids"], self.index, self.request)
+        return Cards(self.found["ids"], self.index, self.request, self.version)
 
 
 def tag_name(stories, slug):
@@ -224,16 +225,18 @@ def latest_cards(index, request):
         visible = StoryPage.objects.visible_to(request).newest_first()
         return list(visible.values_list("pk", flat=True)[:LATEST_COUNT])
 
-    ids = fragment_versions.remember(("latest", fragment_versions.version("stories"), failed), find)
-    return Cards(ids, index, request)
+    version = fragment_versions.version("stories")
+    ids = fragment_versions.remember(("latest", version, failed), find)
+    return Cards(ids, index, request, version)
 
 
 class RelatedStories:
     """Under a story: the stories it repeats or that repeat it, and related stories' cards."""
 
-    def __init__(self, story, parts, request, failed, preview=False):
-        # `parts` is the story with its tags loaded (read only when the ids are not cached).
-        self.story, self.parts, self.request = story, parts, request
+    def __init__(self, story, parts, index, request, failed, preview=False):
+        # `parts` is the story with its tags loaded and `index` its parent, both lazy: read
+        # only when something is not cached.
+        self.story, self.parts, self.index, self.request = story, parts, index, request
         self.failed, self.preview = failed, preview
 
     @cached_property
@@ -257,8 +260,9 @@ class RelatedStories:
     @cached_property
     def cards(self):
         story = self.story
+        version = fragment_versions.version("stories")
         if story.pk is None:
-            return Cards([], None, self.request)
+            return Cards([], None, self.request, version)
         if self.preview:
             # A draft's tags are its own, in memory: never remembered for anyone else.
             ids = related_ids(self.parts, self.visible)
@@ -266,13 +270,12 @@ class RelatedStories:
             key = (
                 "related",
                 story.cache_key,
-                fragment_versions.version("stories"),
+                version,
                 fragment_versions.version("story_details"),
                 self.failed,
             )
             ids = fragment_versions.remember(key, lambda: related_ids(self.parts, self.visible))
-        index = SimpleLazyObject(lambda: story.get_parent().specific)
-        return Cards(ids, index, self.request)
+        return Cards(ids, self.index, self.request, version)
 
 
 def related_ids(story, visible, limit=RELATED_COUNT):

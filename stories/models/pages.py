@@ -268,6 +268,7 @@ class StoryPage(Page):
         previewing = getattr(request, "is_preview", False) or not self.live
         failed = failed_restrictions(request)
         story = self if previewing else SimpleLazyObject(self.with_all_parts)
+        index = SimpleLazyObject(StoriesIndexPage.objects.parent_of(self).first)
         context.update(
             # The story's own parts are cached with the page's key (its last publish), its
             # anonymity, the names it shows and the day (an action becomes overdue). On a miss
@@ -275,9 +276,9 @@ class StoryPage(Page):
             story=story,
             is_anonymous=self.author_is_anonymous(),
             today=timezone.localdate(),
-            index=SimpleLazyObject(lambda: self.get_parent().specific),
+            index=index,
             failed_restrictions=failed,
-            related=RelatedStories(self, story, request, failed, preview=previewing),
+            related=RelatedStories(self, story, index, request, failed, preview=previewing),
             story_panels=story_page_panels(request, self),
             # A preview or a draft cannot be reacted to.
             can_react=not previewing,

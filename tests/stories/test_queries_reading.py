@@ -2,16 +2,15 @@
 
 Each page is measured twice: cold (empty cache, as after a publish) and warm (the shared fragments
 cached; the reader's own state still read live). A handful of stories and a few hundred give the
-same counts, and a warm page stays within 10 queries, the whole request included (session, user,
-Wagtail's site and page routing, site settings, the reader's permissions for the header).
+same counts. A warm page stays within MAX_QUERIES, the whole request included, all of it what
+is asked live on every request: the user and their permissions (the header's admin link), the
+Site and Wagtail's routing (home page, section, story), the view restrictions (Wagtail's check
+and the listing's), the site settings, the "I learned from this" counts, and on a story page
+the author's anonymity and the meetings it was discussed in.
 """
 
 import pytest
 from django.core.cache import cache
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
-
-from home.panels import menu_items
 
 from . import reading_support
 from .reading_support import count_queries, seed
@@ -21,7 +20,7 @@ stories_index = reading_support.stories_index
 
 pytestmark = pytest.mark.django_db
 
-MAX_QUERIES = 10
+MAX_QUERIES = 14
 
 
 def reading_urls(index, story):
@@ -50,22 +49,8 @@ def measure(client, urls):
     return counts
 
 
-def other_apps_menu_queries(rf, user):
-    """Queries the other apps' main-menu items make on every page (not the stories app's).
-
-    The header's menu comes from every installed app; the stories app's own item is cached. This
-    is measured so that the assertion below names who spends what.
-    """
-    request = rf.get("/")
-    request.user = user
-    menu_items(request)  # warm every cache
-    with CaptureQueriesContext(connection) as context:
-        menu_items(request)
-    return [q["sql"] for q in context.captured_queries if "stories_" not in q["sql"]]
-
-
 def test_reading_pages_issue_the_same_queries_for_5_or_300_stories(
-    employee_client, employee, stories_index, rf
+    employee_client, employee, stories_index
 ):
     few = seed(stories_index, 5)
     urls = reading_urls(stories_index, few[0])
@@ -74,15 +59,11 @@ def test_reading_pages_issue_the_same_queries_for_5_or_300_stories(
     seed(stories_index, 295)
     large = measure(employee_client, urls)
 
+    print("\nQuery counts (cold, warm):", large)
     assert large == small, f"query counts grew with the data: {small} -> {large}"
-    foreign = other_apps_menu_queries(rf, employee)
     for name, (cold, warm) in large.items():
-        assert warm - len(foreign) <= MAX_QUERIES, (
-            f"{name}: {warm} queries when warm, of which {len(foreign)} from other apps' menu "
-            f"items: {foreign}"
-        )
+        assert warm <= MAX_QUERIES, f"{name}: {warm} queries when warm"
         assert cold <= 30, f"{name}: {cold} queries when cold"
-    print("\nQuery counts (cold, warm):", large, "other apps' menu queries:", len(foreign))
 
 
 def test_feeds_and_home_panel_issue_fixed_queries(employee_client, employee, stories_index):
