@@ -44,6 +44,7 @@ import uuid
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import transaction
 
 SHARED_TIMEOUT = 60 * 60
 LOCAL_TIMEOUT = 30
@@ -90,8 +91,16 @@ def remember(key_args, build):
 
 
 def retire(*scopes):
-    """Retire every fragment keyed by these scopes."""
-    cache.set_many({PREFIX + scope: _new_token() for scope in scopes}, None)
+    """Retire every fragment keyed by these scopes: now, and again once the current transaction
+    commits. Now, so that the rest of this request sees the change; after the commit too,
+    because a request that rendered in between read the old rows and may have stored them
+    under the new version. Outside a transaction both happen at once."""
+
+    def replace():
+        cache.set_many({PREFIX + scope: _new_token() for scope in scopes}, None)
+
+    replace()
+    transaction.on_commit(replace)
 
 
 def retire_stories(*args, **kwargs):

@@ -6,7 +6,6 @@ Wagtail's `for_request`, but retire the scope too, for any fragment that shows t
 `HomeConfig.ready()`.
 """
 
-from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from wagtail.models import Page, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
@@ -18,9 +17,6 @@ SECTION_DEPTH = 3
 
 def retire_site(**kwargs):
     fragment_versions.retire("site")
-    # A request that read the old rows before this change commits would store them under the
-    # new version; retiring once more after the commit drops that fragment too.
-    transaction.on_commit(lambda: fragment_versions.retire("site"))
 
 
 def _retire_for_page(sender, instance=None, **kwargs):
