@@ -132,6 +132,9 @@ else:
         "default": {
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
             "LOCATION": "ownit",
+            # Django's default of 300 entries is less than one busy page's fragments times the
+            # pages people read; a few thousand small fragments fit in a few megabytes.
+            "OPTIONS": {"MAX_ENTRIES": 5000},
         }
     }
 
