@@ -45,6 +45,15 @@ class CampaignIndexPage(SectionIndexMixin, Page):
     class Meta:
         verbose_name = "campaigns index"
 
+    def route(self, request, path_components):
+        # A campaign with its own fields in one query; Wagtail's default asks for the child
+        # page, then again for its specific fields. Anything else goes Wagtail's way (and 404s).
+        if path_components:
+            campaign = CampaignPage.objects.child_of(self).filter(slug=path_components[0]).first()
+            if campaign is not None:
+                return campaign.route(request, path_components[1:])
+        return super().route(request, path_components)
+
     def get_context(self, request, *args, **kwargs):
         from home.visibility import visible_to
 

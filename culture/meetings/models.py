@@ -16,6 +16,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Page
 
+from home import fragment_versions
 from home.permissions import SectionIndexMixin
 
 from .blocks import AgendaBlock, default_agenda
@@ -39,6 +40,15 @@ class MeetingPacksIndexPage(SectionIndexMixin, Page):
 
     class Meta:
         verbose_name = "meeting packs index"
+
+    def route(self, request, path_components):
+        # A pack with its own fields in one query; Wagtail's default asks for the child page,
+        # then again for its specific fields. Anything else goes Wagtail's way (and 404s).
+        if path_components:
+            pack = MeetingPackPage.objects.child_of(self).filter(slug=path_components[0]).first()
+            if pack is not None:
+                return pack.route(request, path_components[1:])
+        return super().route(request, path_components)
 
     def get_context(self, request, *args, **kwargs):
         from stories.models import Team
@@ -159,7 +169,7 @@ class MeetingPackPage(RoutablePageMixin, Page):
         the stories' lessons and questions), however many items there are.
         """
         clock = timezone.localtime(self.starts_at)
-        withheld = getattr(self, "_withheld_story_ids", set())
+        withheld = self.withheld_story_ids
         items = []
         for child in self.agenda:
             if child.block_type == "story" and child.value.get("story") is not None:
@@ -170,19 +180,29 @@ class MeetingPackPage(RoutablePageMixin, Page):
         return items
 
     def restrict_to(self, request):
-        """Leave out stories behind a view restriction this reader does not pass (two queries).
+        """Leave out stories behind a view restriction this reader does not pass.
 
         Call before `agenda_items` is first read; the page, PDF, calendar and text views do.
+        Nothing is asked of the database until the agenda is read (two queries then), so a page
+        whose agenda comes from a cached fragment costs none.
         """
+        self.reader_request = request
+        self.__dict__.pop("withheld_story_ids", None)
+        self.__dict__.pop("agenda_items", None)
+        return self
+
+    @cached_property
+    def withheld_story_ids(self):
+        """Ids of the agenda's stories the reader given to `restrict_to` may not open."""
         from home.visibility import visible_to
         from stories.models import StoryPage
 
+        request = getattr(self, "reader_request", None)
         story_ids = set(self.story_ids())
-        if story_ids:
-            visible = visible_to(StoryPage.objects.filter(pk__in=story_ids), request)
-            self._withheld_story_ids = story_ids - set(visible.values_list("pk", flat=True))
-        self.__dict__.pop("agenda_items", None)
-        return self
+        if request is None or not story_ids:
+            return set()
+        visible = visible_to(StoryPage.objects.filter(pk__in=story_ids), request)
+        return story_ids - set(visible.values_list("pk", flat=True))
 
     @property
     def total_minutes(self):
@@ -251,17 +271,28 @@ class MeetingPackPage(RoutablePageMixin, Page):
             PackStory.objects.bulk_create(
                 [PackStory(pack=self, story_id=story_id) for story_id in wanted - existing]
             )
-        from .history import forget_history
-
-        forget_history()
+        # bulk_create sends no signal: "discussed in N meetings" and the campaigns count these.
+        fragment_versions.retire("packs")
 
     # --- Front end ----------------------------------------------------------------------------
 
     def get_context(self, request, *args, **kwargs):
+        from culture.quotes.schedule import live_week
+        from home.visibility import failed_restrictions
+
+        # The agenda, the invitation text and the team are read only inside the template's
+        # cached fragment; what decides which stories it may hold is asked live here.
         self.restrict_to(request)
         context = super().get_context(request, *args, **kwargs)
-        context["can_edit"] = self.permissions_for_user(request.user).can_edit()
-        context["invitation_text"] = self.as_plain_text()
+        # Packs are edited in the admin, so only who may enter it is asked about this pack:
+        # a reader costs no query here, as the header asks Django the same for the request.
+        user = request.user
+        context["can_edit"] = (
+            user.has_perm("wagtailadmin.access_admin")
+            and self.permissions_for_user(user).can_edit()
+        )
+        context["reader_restrictions"] = failed_restrictions(request) if self.story_ids() else ()
+        context["live_week"] = live_week()
         return context
 
     def as_plain_text(self):

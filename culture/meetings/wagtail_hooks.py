@@ -1,10 +1,8 @@
-from django.db.models.signals import post_delete
 from django.urls import include, path, reverse
 from wagtail import hooks
 from wagtail.admin import messages
 from wagtail.admin.widgets import Button
 from wagtail.permissions import page_permission_policy, register_permission_policy
-from wagtail.signals import page_published, page_unpublished
 
 from home.page_links import section_url
 from home.panels import MENU_HOOK, MenuItem
@@ -12,22 +10,11 @@ from stories.extensions import STORY_PAGE_PANELS_HOOK
 
 from . import admin_urls
 from .components import DiscussedInPanel
-from .history import forget_history
 from .models import MeetingPackPage, MeetingPacksIndexPage
 from .permissions import MeetingPackPermissionPolicy
 
 # Registered at import time, before anything asks the registry for a policy.
 register_permission_policy(MeetingPackPage, MeetingPackPermissionPolicy(MeetingPackPage))
-
-
-def _forget_history(sender, **kwargs):
-    forget_history()
-
-
-# A pack's own save rewrites its story links and forgets the counts itself (models.py);
-# deleting, publishing and unpublishing change what counts as discussed too.
-for signal in (post_delete, page_published, page_unpublished):
-    signal.connect(_forget_history, sender=MeetingPackPage, weak=False)
 
 
 @hooks.register(MENU_HOOK)
@@ -98,4 +85,4 @@ def warn_after_create(request, page):
 
 @hooks.register(STORY_PAGE_PANELS_HOOK)
 def discussed_in_panel(request, story):
-    return DiscussedInPanel(story)
+    return DiscussedInPanel(story, request)

@@ -1,7 +1,11 @@
 """Panels this app adds to the home page and to the user's settings page (laces components)."""
 
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.functional import cached_property
 from laces.components import Component
+
+from home import fragment_versions
 
 from .models import DigestSubscription, Quote
 from .schedule import live_week
@@ -9,23 +13,35 @@ from .wallpaper import SIZES
 
 
 class QuoteOfTheWeekPanel(Component):
-    """The quote of the week on the home page; last week's while this week has none."""
+    """The quote of the week on the home page; last week's while this week has none.
+
+    Always on the list of panels: whether there is a quote to show is decided inside the
+    template's cached fragment (keyed by the quotes' version and the live week), so a warm home
+    page asks the database nothing for it. With no live quote it renders nothing.
+    """
 
     template_name = "quotes/panels/quote_of_the_week.html"
     order = 20
 
-    def __init__(self, quote):
-        self.quote = quote
+    def __init__(self, request):
+        self.request = request
+        self.now = timezone.now()
+        self.week = live_week(self.now)
 
     @classmethod
     def for_request(cls, request):
-        quote = Quote.objects.live().prefetch_related("tags").order_by("-week").first()
-        return cls(quote) if quote else None
+        return cls(request)
+
+    @cached_property
+    def quote(self):
+        return Quote.objects.current(self.now)
 
     def get_context_data(self, parent_context=None):
+        # Rendered with a plain dict, so the cache tags need the request and versions from here.
         return {
-            "quote": self.quote,
-            "is_this_week": self.quote.week == live_week(),
+            "request": self.request,
+            "fragments": fragment_versions.Versions(),
+            "panel": self,
             "sizes": SIZES.values(),
             "archive_url": reverse("quotes:archive"),
         }

@@ -7,6 +7,8 @@ from django.db.models import Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.http import urlencode
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
@@ -16,6 +18,7 @@ from taggit.models import Tag
 from home.models import SiteSettings
 
 from .models import DigestSubscription, Quote
+from .schedule import live_week
 from .wallpaper import SIZES, wallpaper_png
 
 ARCHIVE_PER_PAGE = 12
@@ -32,40 +35,70 @@ def visible_quotes(user):
     return Quote.objects.live()
 
 
-def archive(request):
-    """Every quote that has gone live, newest first. Future quotes are never listed here."""
-    quotes = Quote.objects.live().prefetch_related("tags").order_by("-week")
-    current = Quote.objects.current()
-    # PostgreSQL refuses a NUL character in any text it compares, so it never reaches a query.
-    query = request.GET.get("q", "").replace("\x00", "").strip()[:200]
-    tag_slug = request.GET.get("tag", "").replace("\x00", "").strip()[:100]
-    tag = None
-    if tag_slug:
+class QuoteArchive:
+    """What the archive shows for one query string, read only when its fragment is not cached.
+
+    The template keys its fragment by the "quotes" version, the live week (a quote goes live at
+    Monday 08:08 with nothing written), the words, the tag and the page asked for; every
+    property that queries is read inside that fragment.
+    """
+
+    def __init__(self, request):
+        self.now = timezone.now()
+        self.week = live_week(self.now)
+        # PostgreSQL refuses a NUL character in any text it compares, so it never reaches a query.
+        self.query = request.GET.get("q", "").replace("\x00", "").strip()[:200]
+        self.tag_slug = request.GET.get("tag", "").replace("\x00", "").strip()[:100]
+        self.page = request.GET.get("page", "")[:10]
+
+    @cached_property
+    def live_quotes(self):
+        return Quote.objects.live(self.now).prefetch_related("tags").order_by("-week")
+
+    @cached_property
+    def tag(self):
+        if not self.tag_slug:
+            return None
         # Tags are shared with stories: only a tag on a live quote counts, so that the archive
         # confirms neither a draft story's tag nor a quote that is not live yet.
-        tag = Tag.objects.filter(
-            slug=tag_slug, quotes_quotetag_items__content_object__in=quotes.values("pk")
+        return Tag.objects.filter(
+            slug=self.tag_slug,
+            quotes_quotetag_items__content_object__in=self.live_quotes.values("pk"),
         ).first()
-        quotes = quotes.filter(tags=tag) if tag else quotes.none()
-    if query:
-        quotes = quotes.filter(
-            Q(text__icontains=query) | Q(author__icontains=query) | Q(source__icontains=query)
+
+    @cached_property
+    def page_obj(self):
+        quotes = self.live_quotes
+        if self.tag_slug:
+            quotes = quotes.filter(tags=self.tag) if self.tag else quotes.none()
+        if self.query:
+            quotes = quotes.filter(
+                Q(text__icontains=self.query)
+                | Q(author__icontains=self.query)
+                | Q(source__icontains=self.query)
+            )
+        return Paginator(quotes, ARCHIVE_PER_PAGE).get_page(self.page)
+
+    @cached_property
+    def current(self):
+        return Quote.objects.current(self.now)
+
+    @property
+    def query_string(self):
+        tag = self.tag
+        return urlencode(
+            {key: value for key, value in (("q", self.query), ("tag", tag and tag.slug)) if value}
         )
-    page = Paginator(quotes, ARCHIVE_PER_PAGE).get_page(request.GET.get("page"))
-    query_string = urlencode(
-        {key: value for key, value in (("q", query), ("tag", tag and tag.slug)) if value}
-    )
+
+
+def archive(request):
+    """Every quote that has gone live, newest first. Future quotes are never listed here."""
+    archive = QuoteArchive(request)
     return render(
         request,
         "quotes/archive.html",
-        {
-            "page_obj": page,
-            "current": current,
-            "query": query,
-            "tag": tag,
-            "query_string": query_string,
-            "sizes": SIZES.values(),
-        },
+        # `query` also fills the header's search box, as on the other listings.
+        {"archive": archive, "query": archive.query},
     )
 
 

@@ -3,6 +3,7 @@
 import datetime
 
 from django.core.cache import cache
+from django.test import RequestFactory
 from django.utils import timezone
 
 from culture.meetings.components import DiscussedInPanel
@@ -13,7 +14,7 @@ DAY = datetime.timedelta(days=1)
 
 
 def render_discussed(story):
-    return DiscussedInPanel(story).render_html()
+    return DiscussedInPanel(story, RequestFactory().get(story.url)).render_html()
 
 
 def test_only_published_packs_in_the_past_count(make_pack, story, engineering):

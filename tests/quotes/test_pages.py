@@ -35,7 +35,7 @@ def seed(count, frozen):
 def test_archive_lists_past_quotes_newest_first_paginated(employee_client, home_page, frozen):
     seed(30, frozen)
     response = employee_client.get(reverse("quotes:archive"))
-    page = response.context["page_obj"]
+    page = response.context["archive"].page_obj
     assert page.paginator.count == 30
     weeks = [quote.week for quote in page.object_list]
     assert weeks == sorted(weeks, reverse=True)
@@ -44,7 +44,8 @@ def test_archive_lists_past_quotes_newest_first_paginated(employee_client, home_
     assert "Future quote" not in html
     assert "Page 1 of 3" in html
     last = employee_client.get(reverse("quotes:archive"), {"page": 3})
-    assert [q.week for q in last.context["page_obj"].object_list][-1] == A_MONDAY - 29 * WEEK
+    last_weeks = [q.week for q in last.context["archive"].page_obj.object_list]
+    assert last_weeks[-1] == A_MONDAY - 29 * WEEK
     assert "Future quote" not in last.content.decode()
     # Out-of-range and junk page numbers fall back to a real page, not an error.
     assert employee_client.get(reverse("quotes:archive"), {"page": "x"}).status_code == 200
@@ -58,14 +59,14 @@ def test_archive_filters_by_tag_and_words_but_never_shows_the_future(
     seed(8, frozen)
     QuoteFactory(text="Courage is future too", week=A_MONDAY + 10 * WEEK, tags=["courage"])
     by_tag = employee_client.get(reverse("quotes:archive"), {"tag": "courage"})
-    quotes = list(by_tag.context["page_obj"].object_list)
+    quotes = list(by_tag.context["archive"].page_obj.object_list)
     assert quotes and all("courage" in q.tags.names() for q in quotes)
     assert "Courage is future too" not in by_tag.content.decode()
     by_words = employee_client.get(reverse("quotes:archive"), {"q": "future"})
-    assert by_words.context["page_obj"].paginator.count == 0
+    assert by_words.context["archive"].page_obj.paginator.count == 0
     assert b"No quote matches" in by_words.content
     unknown_tag = employee_client.get(reverse("quotes:archive"), {"tag": "nope"})
-    assert unknown_tag.context["page_obj"].paginator.count == 0
+    assert unknown_tag.context["archive"].page_obj.paginator.count == 0
 
 
 @pytest.mark.django_db
