@@ -4,7 +4,8 @@
 waits for on a large one (issue 11: 100,000 stories on PostgreSQL, search p95 < 150 ms, index and
 story p95 < 50 ms warm, < 300 ms cold, query counts as at 1,000 stories):
 
-    # once: a database of your own, migrated and seeded (bench/seed_stories.py has the steps)
+    # once: a database of your own, migrated and seeded (bench/seed_stories.py has the steps);
+    # BENCH_STATIC_ROOT is where the static files are collected
     export DJANGO_SETTINGS_MODULE=bench.settings BENCH_STATIC_ROOT="$(mktemp -d)" \\
         SECRET_KEY=any-long-random-text DATABASE_URL=postgres://postgres@127.0.0.1:5432/ownit_seed \\
         REDIS_URL=redis://127.0.0.1:6379/5
@@ -30,7 +31,6 @@ import os
 import statistics
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -120,6 +120,15 @@ def main():
     args = parse_args()
     if not os.environ.get("REDIS_URL"):
         sys.exit("Set REDIS_URL: cold figures need the cache every worker shares.")
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    # The production settings serve static files from a manifest, read when Django starts:
+    # collected before.
+    subprocess.run(
+        [sys.executable, "manage.py", "collectstatic", "--noinput", "-v", "0"],
+        cwd=ROOT,
+        env=env,
+        check=True,
+    )
     import django
 
     django.setup()
@@ -129,15 +138,6 @@ def main():
     story, pages = pages_to_read()
     say(f"{stories:,} live stories. Counting queries…")
     counts = query_counts(args.reader, pages)
-
-    static = tempfile.mkdtemp(prefix="own-it-latency-")
-    env = {**os.environ, "BENCH_STATIC_ROOT": static, "PYTHONPATH": str(ROOT)}
-    subprocess.run(
-        [sys.executable, "manage.py", "collectstatic", "--noinput", "-v", "0"],
-        cwd=ROOT,
-        env=env,
-        check=True,
-    )
     port = free_port()
     gunicorn = subprocess.Popen(
         [str(Path(sys.executable).parent / "gunicorn"), "culture.wsgi", "--bind"]
