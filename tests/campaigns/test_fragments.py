@@ -6,8 +6,6 @@ import datetime
 import pytest
 import time_machine
 from django.contrib.auth.models import Group
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction
 
 from culture.campaigns.models import CampaignEvent
@@ -18,6 +16,7 @@ from culture.quotes.schedule import go_live_at
 from home import fragment_versions
 from stories.models import LearnedFromThis
 
+from ..fragment_support import touching, warm_queries
 from .conftest import london, make_campaign, make_pack, make_story
 
 START, END = datetime.date(2026, 4, 1), datetime.date(2026, 4, 30)
@@ -33,17 +32,8 @@ GATHERED_TABLES = (
 )
 
 
-def warm_queries(client, url):
-    """The SQL of a second request for `url` (the first fills the fragments)."""
-    assert client.get(url).status_code == 200
-    with CaptureQueriesContext(connection) as captured:
-        response = client.get(url)
-    assert response.status_code == 200
-    return [query["sql"] for query in captured.captured_queries]
-
-
 def gathered_queries(sqls):
-    return [sql for sql in sqls if any(table in sql for table in GATHERED_TABLES)]
+    return touching(sqls, GATHERED_TABLES)
 
 
 @pytest.fixture

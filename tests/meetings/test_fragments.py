@@ -6,8 +6,6 @@ import datetime
 import pytest
 import time_machine
 from django.contrib.auth.models import Group
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
@@ -17,6 +15,8 @@ from culture.quotes.schedule import go_live_at, live_week
 from home import fragment_versions
 from stories.factories import StoryPageFactory
 from stories.models import LearnedFromThis, StoryAuthorship
+
+from ..fragment_support import touching, warm_queries
 
 DAY = datetime.timedelta(days=1)
 WEEK = datetime.timedelta(weeks=1)
@@ -31,17 +31,8 @@ AGENDA_TABLES = (
 )
 
 
-def warm_queries(client, url):
-    """The SQL of a second request for `url` (the first fills the fragments)."""
-    assert client.get(url).status_code == 200
-    with CaptureQueriesContext(connection) as captured:
-        response = client.get(url)
-    assert response.status_code == 200
-    return [query["sql"] for query in captured.captured_queries]
-
-
 def agenda_queries(sqls):
-    return [sql for sql in sqls if any(table in sql for table in AGENDA_TABLES)]
+    return touching(sqls, AGENDA_TABLES)
 
 
 @pytest.fixture

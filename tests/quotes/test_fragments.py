@@ -3,14 +3,13 @@
 import datetime
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from taggit.models import Tag
 
 from culture.quotes.factories import QuoteFactory
 from culture.quotes.models import Quote
 
+from ..fragment_support import touching, warm_queries
 from .conftest import A_MONDAY, at
 
 WEEK = datetime.timedelta(weeks=1)
@@ -34,17 +33,8 @@ def quotes(db, frozen):
         QuoteFactory(text=f"Future quote {number}", week=A_MONDAY + number * WEEK)
 
 
-def warm_queries(client, path):
-    """The SQL of a second request for `path` (the first fills the fragments)."""
-    assert client.get(path).status_code == 200
-    with CaptureQueriesContext(connection) as captured:
-        response = client.get(path)
-    assert response.status_code == 200
-    return [query["sql"] for query in captured.captured_queries]
-
-
 def quote_queries(sqls):
-    return [sql for sql in sqls if any(table in sql for table in QUOTE_TABLES)]
+    return touching(sqls, QUOTE_TABLES)
 
 
 @pytest.mark.parametrize("path", [ARCHIVE, ARCHIVE + "?page=3", ARCHIVE + "?tag=courage&q=past"])
