@@ -19,6 +19,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 
 from home.permissions import SectionIndexMixin
+from home.routing import ChildInOneQueryMixin
 
 from .blocks import WaysToTakePartBlock
 from .forms import CampaignPageForm
@@ -27,7 +28,7 @@ from .timeframes import local_today, site_timezone, window
 INTRO_FEATURES = ["bold", "italic", "link", "ol", "ul", "h2", "h3"]
 
 
-class CampaignIndexPage(SectionIndexMixin, Page):
+class CampaignIndexPage(SectionIndexMixin, ChildInOneQueryMixin, Page):
     """The campaigns archive: the running campaign first, then upcoming and past ones."""
 
     intro = models.CharField(
@@ -44,15 +45,6 @@ class CampaignIndexPage(SectionIndexMixin, Page):
 
     class Meta:
         verbose_name = "campaigns index"
-
-    def route(self, request, path_components):
-        # A campaign with its own fields in one query; Wagtail's default asks for the child
-        # page, then again for its specific fields. Anything else goes Wagtail's way (and 404s).
-        if path_components:
-            campaign = CampaignPage.objects.child_of(self).filter(slug=path_components[0]).first()
-            if campaign is not None:
-                return campaign.route(request, path_components[1:])
-        return super().route(request, path_components)
 
     def get_context(self, request, *args, **kwargs):
         from home.visibility import visible_to

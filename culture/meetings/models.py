@@ -18,6 +18,7 @@ from wagtail.models import Page
 
 from home import fragment_versions
 from home.permissions import SectionIndexMixin
+from home.routing import ChildInOneQueryMixin
 
 from .blocks import AgendaBlock, default_agenda
 from .forms import MeetingPackForm
@@ -27,7 +28,7 @@ from .permissions import MeetingPackPermissionTester
 PACKS_PER_PAGE = 20
 
 
-class MeetingPacksIndexPage(SectionIndexMixin, Page):
+class MeetingPacksIndexPage(SectionIndexMixin, ChildInOneQueryMixin, Page):
     """Where meeting packs live; lists them, newest meeting first, and filters them by team."""
 
     intro = models.CharField(max_length=250, blank=True)
@@ -40,15 +41,6 @@ class MeetingPacksIndexPage(SectionIndexMixin, Page):
 
     class Meta:
         verbose_name = "meeting packs index"
-
-    def route(self, request, path_components):
-        # A pack with its own fields in one query; Wagtail's default asks for the child page,
-        # then again for its specific fields. Anything else goes Wagtail's way (and 404s).
-        if path_components:
-            pack = MeetingPackPage.objects.child_of(self).filter(slug=path_components[0]).first()
-            if pack is not None:
-                return pack.route(request, path_components[1:])
-        return super().route(request, path_components)
 
     def get_context(self, request, *args, **kwargs):
         from stories.models import Team
