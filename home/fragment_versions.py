@@ -18,6 +18,9 @@ The scopes, and what retires them (signals in `home.apps` and each app's `apps.r
   stories, the home page's latest stories) and every card. Retired when a story is published,
   unpublished, moved or deleted (stories/fragment_signals.py has the list).
 - "tag:<slug>": which stories carry one tag (its tag page). Retired with the story's tags.
+- "filter_choices": the choices of the stories filter form (tags, teams, series, years that
+  readers' stories have). Retired only when a story is the first or the last live one with one
+  of those values, so an ordinary publish does not make every reader recompute them.
 - "story_details": the names a story shows (byline, team, series, tags). Retired when an
   authorship, team, series or tag changes. Scope names are template attribute names: no hyphens.
 - "quotes": every quote shown (archive, home panel, packs, campaigns). Retired when a quote or
@@ -104,8 +107,9 @@ def retire(*scopes):
 
 
 def retire_stories(*args, **kwargs):
-    """Signal receiver: something every story listing shows has changed."""
-    retire("stories")
+    """Signal receiver: something every story listing shows has changed (a page moved, a view
+    restriction changed), so their filter choices too."""
+    retire("stories", "filter_choices")
 
 
 class Versions:

@@ -44,6 +44,18 @@ def visible_to(queryset, request):
     return queryset
 
 
+def visible_to_everyone(queryset):
+    """The live pages of `queryset` that no view restriction hides: what every reader sees.
+
+    For decisions about what *all* readers see (whether a change can alter anyone's listing),
+    never for what to show one reader: that is `visible_to`.
+    """
+    queryset = queryset.live()
+    for restriction in PageViewRestriction.objects.select_related("page"):
+        queryset = queryset.not_descendant_of(restriction.page, inclusive=True)
+    return queryset
+
+
 def failed_restrictions(request):
     """Ids of the view restrictions this request does not pass, as a sorted tuple.
 

@@ -22,7 +22,7 @@ class StoryFilterForm(forms.Form):
     """Search words and filters, all optional and combinable.
 
     Choices for tag, team, series and year come from the stories the reader can see (see
-    `queries.filter_choices`), so every option leads to at least one story.
+    `listings.filter_choices`), so every option leads to at least one story.
     """
 
     q = forms.CharField(

@@ -5,6 +5,8 @@ home/fragment_versions.py). Connected from StoriesConfig.ready().
   moved, renamed or deleted; a view restriction added, changed or removed.
 - "tag:<slug>": the stories with one tag. A story with the tag published or unpublished, and a
   tag added to or taken off a story (the tag rows are written when the story is published).
+- "filter_choices": the filter form's choices. A story published, unpublished or deleted, or a
+  tag row written, when it is the first or last live story with a team, series, year or tag.
 - "story_details": the names a story shows (author or "Anonymous", team, series, tags).
   An authorship, team, series or tag changed or deleted (a new one changes nothing shown).
 
@@ -19,6 +21,7 @@ from wagtail.signals import page_published, page_slug_changed, page_unpublished,
 
 from home.fragment_versions import retire, retire_stories
 
+from .listings import changes_filter_choices, filter_values
 from .models import Series, StoryAuthorship, StoryPage, StoryTag, Team
 
 
@@ -29,7 +32,10 @@ def _tag_scopes(story):
 def story_changed(sender, instance=None, **kwargs):
     instance = getattr(instance, "specific_deferred", instance)
     if isinstance(instance, StoryPage):
-        retire("stories", *_tag_scopes(instance))
+        scopes = ["stories", *_tag_scopes(instance)]
+        if changes_filter_choices(instance.pk, filter_values(instance)):
+            scopes.append("filter_choices")
+        retire(*scopes)
 
 
 def story_published(sender, instance, **kwargs):
@@ -40,7 +46,12 @@ def story_published(sender, instance, **kwargs):
 
 
 def tag_row_changed(sender, instance, **kwargs):
-    retire(f"tag:{instance.tag.slug}")
+    scopes = [f"tag:{instance.tag.slug}"]
+    if changes_filter_choices(
+        instance.content_object_id, [("tagged_items__tag_id", instance.tag_id)]
+    ):
+        scopes.append("filter_choices")
+    retire(*scopes)
 
 
 def details_changed(sender, created=False, **kwargs):

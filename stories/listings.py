@@ -21,7 +21,7 @@ from django.core.paginator import Paginator
 from django.db.models import Count, Q
 
 from home import fragment_versions
-from home.visibility import failed_restrictions
+from home.visibility import failed_restrictions, visible_to_everyone
 
 from .filters import FILTER_FIELDS, StoryFilterForm, search_words
 from .models import LearnedFromThis, Series, StoryPage, StoryTag, Team
@@ -29,6 +29,8 @@ from .models import LearnedFromThis, Series, StoryPage, StoryTag, Team
 PER_PAGE = 20
 LATEST_COUNT = 5
 RELATED_COUNT = 4
+# Related stories are chosen among this many of the latest stories sharing a tag.
+RELATED_CANDIDATES = 500
 LISTING_PARAMS = ("q", *FILTER_FIELDS, "page")
 
 
@@ -89,8 +91,46 @@ class Cards:
             yield story
 
 
+def remembered_filter_choices(stories, failed):
+    """The filter form's choices for readers who fail the view restrictions `failed`.
+
+    At 100,000 stories the four queries take about half a second, so they are remembered under
+    their own scope, which a publish retires only when it can change a choice
+    (`changes_filter_choices`), not with every listing.
+    """
+    key = (
+        "filter-choices",
+        fragment_versions.version("filter_choices"),
+        fragment_versions.version("story_details"),
+        failed,
+    )
+    return fragment_versions.remember(key, lambda: filter_choices(stories))
+
+
+def filter_values(story):
+    """What `story` adds to the filter choices, as lookups: its team, series, year and tags."""
+    year = story.happened_on.year if story.happened_on else None
+    values = {"team_id": story.team_id, "series_id": story.series_id, "happened_on__year": year}
+    lookups = [(name, value) for name, value in values.items() if value is not None]
+    tags = StoryTag.objects.filter(content_object_id=story.pk).values_list("tag_id", flat=True)
+    return lookups + [("tagged_items__tag_id", tag_id) for tag_id in tags]
+
+
+def changes_filter_choices(story_pk, lookups):
+    """Whether a story going live or away (or gaining or losing a tag) can change any reader's
+    filter choices: when one of its values (`lookups`) is held by no other live story that every
+    reader sees. Otherwise every reader's choices held that value already and still do.
+
+    Checked after the change, one index lookup per value. A value taken off by a republish (a
+    team or year edited) is not seen here: that choice finds no stories until the choices are
+    next rebuilt (the fragment timeout at the latest).
+    """
+    others = visible_to_everyone(StoryPage.objects.exclude(pk=story_pk))
+    return any(not others.filter(**{name: value}).exists() for name, value in lookups)
+
+
 def filter_choices(stories):
-    """Choices for the filter form, from the stories the reader can see (four small queries)."""
+    """Choices for the filter form, from the stories the reader can see (four queries)."""
     story_ids = stories.values("pk")
     tags = (
         StoryTag.objects.filter(content_object__in=story_ids)
@@ -135,7 +175,9 @@ class StoryListing:
     @cached_property
     def form(self):
         return StoryFilterForm(
-            self.request.GET or None, filter_choices(self.visible), fixed_tag=self.tag
+            self.request.GET or None,
+            remembered_filter_choices(self.visible, self.failed),
+            fixed_tag=self.tag,
         )
 
     @property
@@ -284,8 +326,16 @@ def related_ids(story, visible, limit=RELATED_COUNT):
     tag_ids = [item.tag_id for item in story.tagged_items.all()]
     chosen = []
     if tag_ids:
+        # Among the latest stories with one of the tags only: at 100,000 stories counting the
+        # shared tags of every story with a common tag took a quarter of a second.
+        recent = (
+            StoryTag.objects.filter(tag_id__in=tag_ids)
+            .exclude(content_object_id=story.pk)
+            .order_by("-content_object_id")
+            .values("content_object_id")[:RELATED_CANDIDATES]
+        )
         chosen = list(
-            others.filter(tagged_items__tag_id__in=tag_ids)
+            others.filter(pk__in=recent, tagged_items__tag_id__in=tag_ids)
             .annotate(shared=Count("tagged_items", filter=Q(tagged_items__tag_id__in=tag_ids)))
             .order_by("-shared", "-first_published_at", "-pk")
             .values_list("pk", flat=True)[:limit]

@@ -36,6 +36,8 @@ def figures_for(windows, today=None):
     from culture.meetings.models import MeetingPackPage
     from stories.models import LearnedFromThis, StoryPage, Team
 
+    if not windows:
+        return {}
     today = today or local_today()
     stories = StoryPage.objects.live()
     packs = MeetingPackPage.objects.live()
@@ -62,10 +64,21 @@ def figures_for(windows, today=None):
             filter=Q(pk__in=stories.filter(in_window).values("team_id"))
             | Q(pk__in=packs.filter(held).values("team_id")),
         )
+    # Each figure counts its own window (FILTER); the WHERE bounds every row to the windows'
+    # span, so the date indexes keep the count to the rows in it, not every story ever shared.
+    spans = [window(first_day, last_day) for first_day, last_day in windows.values()]
+    start, end = min(start for start, _ in spans), max(end for _, end in spans)
     totals = {}
-    totals.update(stories.aggregate(**story_counts))
+    totals.update(
+        stories.filter(first_published_at__gte=start, first_published_at__lt=end).aggregate(
+            **story_counts
+        )
+    )
     totals.update(packs.aggregate(**pack_counts))
-    totals.update(LearnedFromThis.objects.filter(story__live=True).aggregate(**mark_counts))
+    marks = LearnedFromThis.objects.filter(
+        story__live=True, created_at__gte=start, created_at__lt=end
+    )
+    totals.update(marks.aggregate(**mark_counts))
     totals.update(Team.objects.aggregate(**team_counts))
     figures = {name: {} for name in windows}
     for key, value in totals.items():

@@ -129,3 +129,71 @@ def test_a_remembered_value_follows_the_versions_in_its_key():
     assert fragment_versions.remember(key(), build) == 1
     fragment_versions.retire("stories")
     assert fragment_versions.remember(key(), build) == 2
+
+
+# Filter choices ------------------------------------------------------------------------------
+
+
+def tag_choices(client, url):
+    """The tag slugs the filter form offers on `url`."""
+    form = client.get(url).context["listing"].form
+    return [slug for slug, _ in form.fields["tag"].choices if slug]
+
+
+def test_a_publish_keeps_the_filter_choices_unless_it_brings_a_new_value(
+    employee_client, stories_index, shelf
+):
+    index = stories_index.url
+    assert tag_choices(employee_client, index) == ["billing", "email"]
+    choices_version = fragment_versions.version("filter_choices")
+
+    story(parent=stories_index, title="Another billing story", tags=["billing"])
+    assert fragment_versions.version("filter_choices") == choices_version
+
+    story(parent=stories_index, title="A first printing story", tags=["print"])
+    assert fragment_versions.version("filter_choices") != choices_version
+    assert tag_choices(employee_client, index) == ["billing", "email", "print"]
+
+
+def test_the_last_story_with_a_value_going_away_takes_its_choice(
+    employee_client, stories_index, shelf, moderator
+):
+    old, _ = shelf
+    assert "email" in tag_choices(employee_client, stories_index.url)
+
+    old.unpublish(user=moderator)
+
+    assert tag_choices(employee_client, stories_index.url) == ["billing"]
+
+
+def test_a_tag_taken_off_its_last_story_leaves_the_choices(
+    employee_client, stories_index, shelf, moderator
+):
+    old, _ = shelf
+    assert "email" in tag_choices(employee_client, stories_index.url)
+
+    old.tags.set(["billing"])
+    publish(old, user=moderator)
+
+    assert tag_choices(employee_client, stories_index.url) == ["billing"]
+
+
+def test_a_restricted_story_s_values_are_offered_only_to_readers_who_may_see_it(
+    employee_client, culture_member, stories_index, shelf
+):
+    from django.contrib.auth.models import Group
+    from django.test import Client
+    from wagtail.models import PageViewRestriction
+
+    culture_client = Client()
+    culture_client.force_login(culture_member)
+    secret = story(parent=stories_index, title="Culture team only", tags=["payroll"])
+    assert "payroll" in tag_choices(employee_client, stories_index.url)
+
+    restriction = PageViewRestriction.objects.create(
+        page=secret, restriction_type=PageViewRestriction.GROUPS
+    )
+    restriction.groups.add(Group.objects.get(name="Culture team"))
+
+    assert "payroll" not in tag_choices(employee_client, stories_index.url)
+    assert "payroll" in tag_choices(culture_client, stories_index.url)
