@@ -90,10 +90,12 @@ def main():
     from django.db import connection
 
     if connection.vendor == "postgresql":
-        # Fresh statistics, as autovacuum would make in time: without them the planner takes
-        # 100,000 new pages for a few dozen and picks slow plans.
+        # What autovacuum would do in time: fresh statistics (without them the planner takes
+        # 100,000 new pages for a few dozen and picks slow plans) and the visibility map that
+        # lets counts read the indexes alone (index-only scans; a count at 100,000 stories took
+        # twice as long without it).
         with connection.cursor() as cursor:
-            cursor.execute("ANALYZE")
+            cursor.execute("VACUUM ANALYZE")
     seconds = time.monotonic() - started
     say(
         f"Seeded {args.stories:,} stories in {seconds:.0f} s: {args.stories / seconds:.0f} a second."
