@@ -5,9 +5,12 @@ text: it is stored as escaped paragraphs of rich text (so HTML or script typed i
 kept as visible text, never markup), and the result goes through nh3 as a second guard because
 Wagtail renders rich text without sanitising it. Limits give a clear message next to the field
 and keep what was typed.
+
+A draft needs only a title ("Save a draft at any time"); submitting it for review asks for the
+rest (`submitting=True`). Every message names its field in plain words, and `error_summary`
+lists them, each linked to its field, for the box at the top of the page.
 """
 
-import calendar
 import datetime
 import re
 
@@ -15,7 +18,10 @@ import nh3
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
+from django.utils.dates import MONTHS
 from django.utils.html import escape
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
 
 from .models import CorrectiveAction, Series, StoryPage, Team
 from .models.pages import MAX_ACTIONS, MAX_LESSONS, MAX_QUESTIONS
@@ -29,6 +35,16 @@ EARLIEST_YEAR = 1990
 # Rich text features of StoryPage that a paragraph of plain text can become.
 SAFE_TAGS = {"p", "br"}
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# What a story needs before it goes to review; a draft needs only its title (a draft without a
+# part or size, which the form's radio buttons always send, takes the model's defaults).
+SUBMIT_REQUIRED = ("summary", "what_happened", "part", "size")
+# Limited fields show their character count from the first key; the others once the text passes
+# COUNT_FROM percent of the limit (static/js/share-form.js). Tags are limited by their number.
+ALWAYS_COUNTED = ("title", "summary")
+NOT_COUNTED = ("tags",)
+COUNT_FROM = 80
+# The id of the corrective actions' heading: where the summary links problems of the whole list.
+ACTIONS_ANCHOR = "actions-title"
 
 
 def clean_plain(value):
@@ -66,169 +82,408 @@ def rich_text_to_text(value):
     return plain_text(value).strip()
 
 
+def typed_lines(value):
+    """The lines of a repeated-input field as typed: one per input, or per line of a textarea
+    (the shape it had before, still accepted); blank lines left out."""
+    if value is None:
+        return []
+    values = value if isinstance(value, list | tuple) else [value]
+    lines = []
+    for item in values:
+        text = str(item or "").replace("\r\n", "\n").replace("\r", "\n")
+        lines.extend(line for line in text.split("\n") if clean_plain(line))
+    return lines
+
+
+def mark_for_counter(name, field):
+    """Let static/js/share-form.js count the characters of a limited text field.
+
+    The browser's own maxlength stays off (it cuts a paste off without a word); the server
+    checks the limit and says why.
+    """
+    field.widget.attrs.pop("maxlength", None)
+    limit = getattr(field, "max_length", None)
+    if limit and name not in NOT_COUNTED:
+        field.widget.attrs["data-char-limit"] = str(limit)
+        field.widget.attrs["data-count-from"] = "0" if name in ALWAYS_COUNTED else str(COUNT_FROM)
+
+
 class StoryBoundField(forms.BoundField):
-    """A bound field that knows the blameless check's notes for it (`field.findings`)."""
+    """A bound field that knows the blameless check's notes for it (`field.findings`), its
+    character counter, whether it is needed, where its error links go, and (for lessons and
+    questions) its rows."""
 
     @property
     def findings(self):
         return getattr(self.form, "findings", {}).get(self.name, [])
 
+    @property
+    def notes_id(self):
+        return f"{self.auto_id}_notes"
 
-class LinesField(forms.CharField):
-    """A textarea of short items, one per line: lessons and discussion questions."""
+    @property
+    def counter_id(self):
+        return f"{self.auto_id}_counter"
 
-    def __init__(self, *, item_name, max_items, **kwargs):
-        self.item_name = item_name
+    @property
+    def counter_limit(self):
+        """The limit shown from the first key (the counter is then part of the page's HTML)."""
+        attrs = self.field.widget.attrs
+        if attrs.get("data-count-from") == "0":
+            return int(attrs["data-char-limit"])
+        return None
+
+    @property
+    def requirement(self):
+        """What the label says: "always" (even a draft needs it), "submit", or ""."""
+        form = self.form
+        if self.name in getattr(form, "SUBMIT_REQUIRED", ()):
+            return "submit"
+        if self.field.required and not isinstance(self.field.widget, forms.RadioSelect):
+            return "always"
+        return ""
+
+    @property
+    def aria_describedby(self):
+        """Help, counter, error and notes, in the order they are read (Django's has two)."""
+        if not self.auto_id or self.is_hidden:
+            return ""
+        ids = [f"{self.auto_id}_helptext"] if self.help_text else []
+        if self.counter_limit:
+            ids.append(self.counter_id)
+        if self.errors and not isinstance(self.field, LinesField):
+            ids.append(f"{self.auto_id}_error")
+        if self.findings:
+            ids.append(self.notes_id)
+        return " ".join(ids)
+
+    @property
+    def error_anchor(self):
+        """The id of the input an error summary link moves to."""
+        if isinstance(self.field, LinesField) or isinstance(self.field.widget, forms.RadioSelect):
+            return f"{self.auto_id}_0"
+        return self.id_for_label
+
+    def error_links(self):
+        """This field's problems for the error summary: (anchor, message) dicts."""
+        if isinstance(self.field, LinesField):
+            links = [{"href": f"#{self.auto_id}_0", "message": m} for m in self.group_errors]
+            for row in self.rows:
+                links += [{"href": f"#{row['id']}", "message": m} for m in row["errors"]]
+            return links
+        return [{"href": f"#{self.error_anchor}", "message": m} for m in self.errors]
+
+    # Lessons and questions: one input per item.
+
+    def _row_errors(self):
+        """{item number: [messages]} and the messages about the whole list."""
+        by_number, general = {}, []
+        for error in self.errors.as_data():
+            messages = list(error)
+            number = (error.params or {}).get("number") if error.code == "too_long" else None
+            if number:
+                by_number.setdefault(number, []).extend(messages)
+            else:
+                general.extend(messages)
+        return by_number, general
+
+    @property
+    def group_errors(self):
+        return self._row_errors()[1]
+
+    @property
+    def rows(self):
+        """Each item typed, then a few blank rows to type more (all of them work without
+        JavaScript; with it, one blank row stays and "Add a lesson" makes more)."""
+        field = self.field
+        lines = field.prepare_value(self.value())
+        by_number, _general = self._row_errors()
+        blanks = max(0, min(field.blank_rows + (0 if lines else 1), field.max_items - len(lines)))
+        return [
+            self._row(index, value, by_number.get(index + 1, []))
+            for index, value in enumerate(lines + [""] * blanks)
+        ]
+
+    @property
+    def blank_row(self):
+        """The row that JavaScript copies for "Add a lesson"; renumbered when it is added."""
+        return self._row("__prefix__", "", [])
+
+    def _row(self, index, value, errors):
+        number = index + 1 if isinstance(index, int) else index
+        words = self.field.words
+        return {
+            "id": f"{self.auto_id}_{index}",
+            "value": value,
+            "label": str(words["row"]).format(number=number),
+            "remove": str(words["remove"]).format(number=number),
+            "errors": errors,
+            "limit": LINE_MAX,
+            "count_from": COUNT_FROM,
+        }
+
+
+class RepeatedInput(forms.Widget):
+    """Any number of inputs of the same name, one item in each (`request.POST.getlist`).
+
+    The share form's template draws the inputs (`StoryBoundField.rows`). One value with line
+    breaks, as the textarea this replaced sent, is one item per line.
+    """
+
+    def value_from_datadict(self, data, files, name):
+        if hasattr(data, "getlist"):
+            return data.getlist(name)
+        value = data.get(name)
+        if value is None:
+            return []
+        return list(value) if isinstance(value, list | tuple) else [value]
+
+    def value_omitted_from_data(self, data, files, name):
+        return name not in data
+
+
+class LinesField(forms.Field):
+    """Short items, one per input (or per line of a textarea): lessons and discussion questions.
+
+    `words` holds what the form says about the items: "row" ("Lesson {number}"), "add",
+    "remove", "removed", "full", "too_many" and "too_long".
+    """
+
+    widget = RepeatedInput
+    blank_rows = 2
+
+    def __init__(self, *, max_items, words, **kwargs):
         self.max_items = max_items
+        self.words = words
         kwargs.setdefault("required", False)
-        kwargs.setdefault("widget", forms.Textarea(attrs={"rows": 5}))
-        kwargs.setdefault("strip", False)
         super().__init__(**kwargs)
 
     def to_python(self, value):
-        text = clean_plain(super().to_python(value))
-        return [" ".join(line.split()) for line in text.split("\n") if line.strip()]
+        return [" ".join(clean_plain(line).split()) for line in typed_lines(value)]
 
     def validate(self, value):
         if self.required and not value:
             raise ValidationError(self.error_messages["required"], code="required")
 
     def run_validators(self, value):
+        errors = []
         if len(value) > self.max_items:
-            raise ValidationError(
-                f"Please keep it to {self.max_items} {self.item_name}s at most; there are "
-                f"{len(value)}. Keep the ones that matter most.",
-                code="too_many",
+            errors.append(
+                ValidationError(
+                    self.words["too_many"],
+                    code="too_many",
+                    params={"limit": self.max_items, "count": len(value)},
+                )
             )
         for number, item in enumerate(value, start=1):
             if len(item) > LINE_MAX:
-                raise ValidationError(
-                    f"{self.item_name.capitalize()} {number} has {len(item)} characters; "
-                    f"please keep each to {LINE_MAX}.",
-                    code="too_long",
+                errors.append(
+                    ValidationError(
+                        self.words["too_long"],
+                        code="too_long",
+                        params={"number": number, "length": len(item), "limit": LINE_MAX},
+                    )
                 )
+        if errors:
+            raise ValidationError(errors)
 
     def prepare_value(self, value):
-        if isinstance(value, list | tuple):
-            return "\n".join(value)
-        return value
+        return typed_lines(value)
 
 
-def long_text_field(label, help_text, *, required=False, rows=4):
+class LongTextField(forms.CharField):
+    """A textarea's text with its line breaks as one character each, as the browser (and the
+    character counter) counts them; they are posted as two ("\\r\\n")."""
+
+    def to_python(self, value):
+        return super().to_python(value).replace("\r\n", "\n").replace("\r", "\n")
+
+
+def long_text_field(label, help_text, *, required=False, rows=4, required_message=None):
     """One of the story's long texts: typed as plain paragraphs, kept exactly as typed (no strip)
     so that nothing is lost when the form comes back with an error."""
-    return forms.CharField(
+    return LongTextField(
         label=label,
         required=required,
         max_length=LONG_TEXT_MAX,
         strip=False,
         widget=forms.Textarea(attrs={"rows": rows}),
         help_text=help_text,
+        error_messages={"required": required_message} if required_message else None,
     )
 
 
 class StoryForm(forms.Form):
-    """Everything an author writes about a mistake. Field names follow StoryPage's fields."""
+    """Everything an author writes about a mistake. Field names follow StoryPage's fields.
+
+    `submitting=False` (Save draft) asks only for the title; `True` (Submit for review, and
+    the form as first shown) also for the fields in `SUBMIT_REQUIRED`.
+    """
 
     bound_field_class = StoryBoundField
+    # Labels say "(required)" and "(needed to submit)"; no browser-side required checks, so
+    # that a draft can be saved half written.
+    use_required_attribute = False
+    SUBMIT_REQUIRED = SUBMIT_REQUIRED
 
     title = forms.CharField(
+        label=_("Title"),
         max_length=TITLE_MAX,
-        help_text="A plain headline, for example “A test email went to every customer”.",
+        help_text=_("A plain headline, for example “A test email went to every customer”."),
+        error_messages={"required": _("Give your story a title.")},
     )
     summary = forms.CharField(
+        label=_("Summary"),
         max_length=StoryPage._meta.get_field("summary").max_length,
-        help_text="One line: what went wrong and what changed because of it.",
+        help_text=_("One line: what went wrong and what changed because of it."),
+        error_messages={
+            "required": _(
+                "Write a one-line summary: what went wrong and what changed because of it."
+            )
+        },
     )
     happened_month = forms.TypedChoiceField(
-        label="Month",
+        label=_("Month"),
         required=False,
         coerce=int,
         empty_value=None,
-        choices=[("", "Month")] + [(n, calendar.month_name[n]) for n in range(1, 13)],
+        # Django's translated month names (Python's `calendar` follows the server's locale).
+        choices=[("", _("Month"))] + list(MONTHS.items()),
     )
     happened_year = forms.IntegerField(
-        label="Year", required=False, widget=forms.NumberInput(attrs={"inputmode": "numeric"})
+        label=_("Year"),
+        required=False,
+        widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
     )
     team = forms.ModelChoiceField(
+        label=_("Team"),
         queryset=Team.objects.all(),
         required=False,
-        empty_label="No team, or several",
-        help_text="The team the story belongs to; readers can filter by it.",
+        empty_label=_("No team, or several"),
+        help_text=_("The team the story belongs to; readers can filter by it."),
     )
     tags = forms.CharField(
+        label=_("Tags"),
         required=False,
         max_length=MAX_TAGS * (TAG_MAX + 2),
-        help_text=f"Up to {MAX_TAGS}, separated by commas, for example “email, customers, testing”.",
+        help_text=format_lazy(
+            _("Up to {limit}, separated by commas, for example “email, customers, testing”."),
+            limit=MAX_TAGS,
+        ),
     )
     part = forms.ChoiceField(
-        label="Your part in it",
+        label=_("Your part in it"),
         choices=StoryPage.Part.choices,
         initial=StoryPage.Part.MADE,
         widget=forms.RadioSelect,
+        error_messages={
+            "required": _("Choose your part in it."),
+        },
     )
     size = forms.ChoiceField(
-        label="How big was it?",
+        label=_("How big was it?"),
         choices=StoryPage.Size.choices,
         initial=StoryPage.Size.SMALL,
         widget=forms.RadioSelect,
-        help_text="Small: noticed and fixed in a day. Huge: customers or the company felt it for weeks.",
+        help_text=_(
+            "Small: noticed and fixed in a day. Huge: customers or the company felt it for weeks."
+        ),
+        error_messages={
+            "required": _("Choose how big it was."),
+        },
     )
     what_happened = long_text_field(
-        "What happened",
-        "The facts, in order. Leave a blank line between paragraphs.",
+        _("What happened"),
+        _("The facts, in order. Leave a blank line between paragraphs."),
         required=True,
         rows=8,
+        required_message=_("Say what happened: the facts, in order."),
     )
     who_was_affected = long_text_field(
-        "Who was affected, and how",
-        "Customers, colleagues, partners: what it meant for them.",
+        _("Who was affected, and how"),
+        _("Customers, colleagues, partners: what it meant for them."),
     )
     own_it = long_text_field(
-        "Own it",
-        "How and how fast the mistake was acknowledged, and to whom.",
+        _("Own it"),
+        _("How and how fast the mistake was acknowledged, and to whom."),
     )
     make_it_right = long_text_field(
-        "Make it right",
-        "What was done for the people affected, going beyond the minimum.",
+        _("Make it right"),
+        _("What was done for the people affected, going beyond the minimum."),
     )
     learn_and_prevent = long_text_field(
-        "Learn and prevent",
-        "What changed so that it does not happen again.",
+        _("Learn and prevent"),
+        _("What changed so that it does not happen again."),
     )
     lessons = LinesField(
-        item_name="lesson",
         max_items=MAX_LESSONS,
-        label="Lessons",
-        help_text=f"One short sentence per line, in order; up to {MAX_LESSONS}. "
-        "They are shown as “Lesson 1”, “Lesson 2”, …",
+        label=_("Lessons"),
+        help_text=format_lazy(
+            _(
+                "One short sentence each, in order; up to {limit}. They are shown as "
+                "“Lesson 1”, “Lesson 2”, …"
+            ),
+            limit=MAX_LESSONS,
+        ),
+        words={
+            "row": _("Lesson {number}"),
+            "add": _("Add a lesson"),
+            "remove": _("Remove lesson {number}"),
+            "removed": _("Lesson {number} removed."),
+            "full": format_lazy(
+                _("That is {limit} lessons, as many as a story has."), limit=MAX_LESSONS
+            ),
+            "too_many": _(
+                "Please keep it to %(limit)s lessons at most; there are %(count)s. "
+                "Keep the ones that matter most."
+            ),
+            "too_long": _(
+                "Lesson %(number)s has %(length)s characters; please keep each to %(limit)s."
+            ),
+        },
     )
     questions = LinesField(
-        item_name="question",
         max_items=MAX_QUESTIONS,
-        label="Discussion questions (optional)",
-        help_text=f"For staff meetings that discuss the story; one per line, up to {MAX_QUESTIONS}.",
-        widget=forms.Textarea(attrs={"rows": 3}),
+        label=_("Discussion questions (optional)"),
+        help_text=format_lazy(
+            _("For staff meetings that discuss the story; up to {limit}."), limit=MAX_QUESTIONS
+        ),
+        words={
+            "row": _("Question {number}"),
+            "add": _("Add a question"),
+            "remove": _("Remove question {number}"),
+            "removed": _("Question {number} removed."),
+            "full": format_lazy(
+                _("That is {limit} questions, as many as a story has."), limit=MAX_QUESTIONS
+            ),
+            "too_many": _("Please keep it to %(limit)s questions at most; there are %(count)s."),
+            "too_long": _(
+                "Question %(number)s has %(length)s characters; please keep each to %(limit)s."
+            ),
+        },
     )
     series = forms.ModelChoiceField(
+        label=_("Series"),
         queryset=Series.objects.all(),
         required=False,
-        empty_label="Not part of a series",
-        help_text="For example “I screw up so you don't have to”.",
+        empty_label=_("Not part of a series"),
+        help_text=_("For example “I screw up so you don't have to”."),
     )
     anonymous = forms.BooleanField(
-        label="Post anonymously",
+        label=_("Post anonymously"),
         required=False,
-        help_text="Readers see “Anonymous” instead of your name.",
+        help_text=_("Readers see “Anonymous” instead of your name."),
     )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, submitting=True, **kwargs):
         super().__init__(*args, **kwargs)
         self.findings = {}
-        # A browser's maxlength cuts pasted text off without a word; the server says why instead,
-        # and keeps everything that was typed.
-        for field in self.fields.values():
-            field.widget.attrs.pop("maxlength", None)
+        self.submitting = submitting
+        for name, field in self.fields.items():
+            mark_for_counter(name, field)
+        if not submitting:
+            for name in SUBMIT_REQUIRED:
+                self.fields[name].required = False
 
     def clean_title(self):
         return " ".join(clean_plain(self.cleaned_data["title"]).split())
@@ -240,8 +495,9 @@ class StoryForm(forms.Form):
         # strip=False keeps the author's line breaks, so Django's own "required" lets spaces or
         # control characters through; they would leave the story empty when it is saved.
         value = self.cleaned_data["what_happened"]
-        if not clean_plain(value):
-            raise ValidationError(self.fields["what_happened"].error_messages["required"])
+        field = self.fields["what_happened"]
+        if field.required and not clean_plain(value):
+            raise ValidationError(field.error_messages["required"], code="required")
         return value
 
     def clean_tags(self):
@@ -251,11 +507,15 @@ class StoryForm(forms.Form):
             if name and name.lower() not in {n.lower() for n in names}:
                 names.append(name)
         if len(names) > MAX_TAGS:
-            raise ValidationError(f"Please choose at most {MAX_TAGS} tags; there are {len(names)}.")
+            raise ValidationError(
+                _("Please choose at most %(limit)s tags; there are %(count)s."),
+                params={"limit": MAX_TAGS, "count": len(names)},
+            )
         too_long = [name for name in names if len(name) > TAG_MAX]
         if too_long:
             raise ValidationError(
-                f"Each tag can be at most {TAG_MAX} characters: “{too_long[0][:TAG_MAX]}…” is longer."
+                _("Each tag can be at most %(limit)s characters: “%(tag)s…” is longer."),
+                params={"limit": TAG_MAX, "tag": too_long[0][:TAG_MAX]},
             )
         return names
 
@@ -263,23 +523,26 @@ class StoryForm(forms.Form):
         year = self.cleaned_data["happened_year"]
         this_year = timezone.localdate().year
         if year is not None and not EARLIEST_YEAR <= year <= this_year:
-            raise ValidationError(f"Please give a year between {EARLIEST_YEAR} and {this_year}.")
+            raise ValidationError(
+                _("Please give a year between %(earliest)s and %(latest)s."),
+                params={"earliest": EARLIEST_YEAR, "latest": this_year},
+            )
         return year
 
     def clean(self):
         cleaned = super().clean()
         month, year = cleaned.get("happened_month"), cleaned.get("happened_year")
-        if "happened_year" in self.errors:
+        if "happened_year" in self.errors or "happened_month" in self.errors:
             return cleaned
         if (month is None) != (year is None):
             self.add_error(
                 "happened_year" if year is None else "happened_month",
-                "Please give both the month and the year, or neither.",
+                _("Please give both the month and the year, or neither."),
             )
         elif month and year:
             today = timezone.localdate()
             if (year, month) > (today.year, today.month):
-                self.add_error("happened_month", "That month is still to come.")
+                self.add_error("happened_month", _("That month is still to come."))
         return cleaned
 
     @property
@@ -302,8 +565,8 @@ class StoryForm(forms.Form):
             "team": data["team"],
             "series": data["series"],
             "tags": data["tags"],
-            "part": data["part"],
-            "size": data["size"],
+            "part": data["part"] or StoryPage._meta.get_field("part").default,
+            "size": data["size"] or StoryPage._meta.get_field("size").default,
             "what_happened": text_to_rich_text(data["what_happened"]),
             "who_was_affected": text_to_rich_text(data["who_was_affected"]),
             "own_it": text_to_rich_text(data["own_it"]),
@@ -323,12 +586,13 @@ class StoryForm(forms.Form):
 
     def _typed(self, name):
         if self.is_bound:
-            value = self.data.get(self.add_prefix(name), "")
+            widget = self.fields[name].widget
+            value = widget.value_from_datadict(self.data, self.files, self.add_prefix(name))
         else:
             value = self.initial.get(name, "")
         if isinstance(value, list | tuple):
-            value = "\n".join(value)
-        return str(value)[:LONG_TEXT_MAX]
+            value = "\n".join(str(item) for item in value)
+        return str(value or "")[:LONG_TEXT_MAX]
 
     @classmethod
     def initial_for(cls, story, authorship):
@@ -356,32 +620,42 @@ class StoryForm(forms.Form):
 
 
 class ActionForm(forms.Form):
-    """One corrective action. A row left empty is ignored."""
+    """One corrective action. A row left empty is ignored; a draft may keep a half-filled one,
+    a story sent for review needs what will change and who owns it."""
 
     bound_field_class = StoryBoundField
+    use_required_attribute = False
 
     description = forms.CharField(
-        required=False, max_length=CorrectiveAction._meta.get_field("description").max_length
+        label=_("What will change"),
+        required=False,
+        max_length=CorrectiveAction._meta.get_field("description").max_length,
     )
     owner = forms.CharField(
-        label="Owning team or role",
+        label=_("Owning team or role"),
         required=False,
         max_length=CorrectiveAction._meta.get_field("owner").max_length,
-        help_text="A team or a role, never a person's name.",
+        help_text=_("A team or a role, never a person's name."),
     )
     due_date = forms.DateField(
-        label="Due date", required=False, widget=forms.DateInput(attrs={"type": "date"})
+        label=_("Due date"),
+        required=False,
+        # ISO, the only value an <input type="date"> shows; the site's en-GB format
+        # ("15/12/2026") is dropped by the browser, and the date with it.
+        widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"}),
     )
     status = forms.ChoiceField(
+        label=_("Status"),
         required=False,
         choices=CorrectiveAction.Status.choices,
         initial=CorrectiveAction.Status.OPEN,
     )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, submitting=True, **kwargs):
         super().__init__(*args, **kwargs)
-        for field in self.fields.values():
-            field.widget.attrs.pop("maxlength", None)
+        self.submitting = submitting
+        for name, field in self.fields.items():
+            mark_for_counter(name, field)
 
     def clean_description(self):
         return " ".join(clean_plain(self.cleaned_data["description"]).split())
@@ -391,12 +665,12 @@ class ActionForm(forms.Form):
 
     def clean(self):
         cleaned = super().clean()
-        if self.is_blank():
+        if self.is_blank() or not self.submitting:
             return cleaned
         if not cleaned.get("description") and "description" not in self.errors:
-            self.add_error("description", "Please describe the action, or clear the row.")
+            self.add_error("description", _("Please describe the action, or clear the row."))
         if not cleaned.get("owner") and "owner" not in self.errors:
-            self.add_error("owner", "Please say which team or role owns it.")
+            self.add_error("owner", _("Please say which team or role owns it."))
         return cleaned
 
     def is_blank(self):
@@ -410,11 +684,25 @@ class ActionForm(forms.Form):
 
 
 class BaseActionFormSet(forms.BaseFormSet):
+    """The corrective actions, as rows that JavaScript adds and removes (see `rows`)."""
+
+    words = {
+        "row": _("Corrective action {number}"),
+        "add": _("Add a corrective action"),
+        "remove": _("Remove corrective action {number}"),
+        "removed": _("Corrective action {number} removed."),
+        "full": format_lazy(
+            _("That is {limit} corrective actions, as many as a story has."), limit=MAX_ACTIONS
+        ),
+    }
     default_error_messages = {
-        "missing_management_form": "Part of the form was missing; please reload the page. "
-        "Nothing was saved.",
-        "too_many_forms": f"Please keep it to {MAX_ACTIONS} corrective actions at most.",
-        "too_few_forms": "Please add at least one corrective action.",
+        "missing_management_form": _(
+            "Part of the form was missing; please reload the page. Nothing was saved."
+        ),
+        "too_many_forms": format_lazy(
+            _("Please keep it to {limit} corrective actions at most."), limit=MAX_ACTIONS
+        ),
+        "too_few_forms": _("Please add at least one corrective action."),
     }
 
     def actions(self):
@@ -449,6 +737,49 @@ class BaseActionFormSet(forms.BaseFormSet):
                 )
         return texts
 
+    def _row(self, form, number, saved):
+        return {
+            "form": form,
+            "label": str(self.words["row"]).format(number=number),
+            "remove": str(self.words["remove"]).format(number=number),
+            # Rows that were saved before get a "Remove this action" box (without JavaScript;
+            # with it, the "Remove" button takes the row away).
+            "saved": saved,
+        }
+
+    def rows(self):
+        initial = self.initial_form_count()
+        return [
+            self._row(form, number, number <= initial)
+            for number, form in enumerate(self.forms, start=1)
+        ]
+
+    @property
+    def template_row(self):
+        """The row that JavaScript copies for "Add a corrective action"."""
+        return self._row(self.empty_form, "__prefix__", False)
+
+    def error_links(self):
+        """The list's and each row's problems for the error summary."""
+        links = [
+            {"href": f"#{ACTIONS_ANCHOR}", "message": message} for message in self.non_form_errors()
+        ]
+        for number, form in enumerate(self.forms, start=1):
+            for name in form.fields:
+                field = form[name]
+                links += [
+                    {
+                        "href": f"#{field.id_for_label}",
+                        "message": format_lazy(
+                            _("Corrective action {number}: {message}"),
+                            number=number,
+                            message=message,
+                        ),
+                    }
+                    for message in field.errors
+                ]
+        return links
+
 
 ActionFormSet = forms.formset_factory(
     ActionForm,
@@ -462,10 +793,11 @@ ActionFormSet = forms.formset_factory(
 BLANK_ACTION_ROWS = 2
 
 
-def action_formset(data=None, story=None):
+def action_formset(data=None, story=None, submitting=True):
     """The actions formset: bound to `data`, or filled from `story` plus a few blank rows."""
+    form_kwargs = {"submitting": submitting}
     if data is not None:
-        return ActionFormSet(data, prefix="actions")
+        return ActionFormSet(data, prefix="actions", form_kwargs=form_kwargs)
     initial = []
     if story is not None:
         initial = [
@@ -477,8 +809,18 @@ def action_formset(data=None, story=None):
             }
             for action in story.actions.all()
         ]
-    formset = ActionFormSet(initial=initial, prefix="actions")
+    formset = ActionFormSet(initial=initial, prefix="actions", form_kwargs=form_kwargs)
     formset.extra = max(
         0, min(BLANK_ACTION_ROWS + (1 if not initial else 0), MAX_ACTIONS - len(initial))
     )
     return formset
+
+
+def error_summary(form, formset):
+    """Every problem on the page, in its order, each linked to its field (GOV.UK's pattern)."""
+    links = [{"href": "", "message": message} for message in form.non_field_errors()]
+    for name in form.fields:
+        links += form[name].error_links()
+        if name == "lessons":  # the corrective actions come next on the page
+            links += formset.error_links()
+    return links

@@ -86,7 +86,7 @@ def save_story(*, author, data, story=None, submit=False, index=None):
     """Create or update a story from the front-end form and save a draft revision.
 
     `submit=True` also sends it to the "Culture review" workflow; saving a draft of a story
-    that is in review takes it back out until it is submitted again.
+    that is in review takes it back out until it is submitted again. A draft needs only a title.
     """
     anonymous = data["anonymous"]
     actor = acting_user(author, anonymous)
@@ -111,7 +111,14 @@ def save_story(*, author, data, story=None, submit=False, index=None):
             else:
                 StoryPage.objects.filter(pk=story.pk).update(owner=author)
             story.owner = actor
-    story.save_revision(user=actor, log_action=True)
+    if submit:
+        story.save_revision(user=actor, log_action=True)
+    else:
+        # A draft may be half written ("Save a draft at any time": only the title is needed),
+        # so it gets Wagtail's checks for drafts, as the admin's "Save draft" does: the title
+        # and the slug. The full check runs when it is submitted.
+        story.minimal_clean()
+        story.save_revision(user=actor, log_action=True, clean=False)
     if submit:
         workflow.submit_for_review(story, actor)
     else:

@@ -11,10 +11,12 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.html import format_html
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods
 
 from .. import blameless, workflow
-from ..forms import StoryForm, action_formset
+from ..forms import StoryForm, action_formset, error_summary
 from ..models import StoriesIndexPage, StoryAuthorship, StoryPage, anonymous_author
 from ..sharing import is_editable, save_story
 
@@ -24,7 +26,7 @@ MY_STORIES_PER_PAGE = 20
 def _stories_index():
     index = StoriesIndexPage.objects.first()
     if index is None:
-        raise Http404("Stories are not set up yet.")
+        raise Http404(_("Stories are not set up yet."))
     return index
 
 
@@ -45,6 +47,7 @@ def _render_form(request, form, formset, story=None, status=200):
     findings = blameless.check_values(values, author=request.user)
     form.findings = findings
     state, comment = workflow.state_of(story) if story is not None else (None, "")
+    errors = error_summary(form, formset) if form.is_bound else []
     return render(
         request,
         "stories/share/form.html",
@@ -57,6 +60,9 @@ def _render_form(request, form, formset, story=None, status=200):
             "review_comment": comment,
             "findings_count": blameless.count(findings),
             "action_findings": findings.get("actions", []),
+            "error_summary": errors,
+            # The draft-or-submit hint in the error summary: a draft needs only a title.
+            "submit_refused": form.is_bound and form.submitting and bool(errors),
         },
         status=status,
     )
@@ -67,22 +73,29 @@ def _after_save(request, story, submitted):
     if submitted:
         messages.success(
             request,
-            f"“{story.draft_title}” is with the Culture review team. We will email you when it is "
-            "published, or if the reviewers suggest changes.",
+            _(
+                "“%(title)s” is with the Culture review team. We will email you when it is "
+                "published, or if the reviewers suggest changes."
+            )
+            % {"title": story.draft_title},
         )
     else:
         messages.success(
-            request, "Draft saved. Only you can see it until you submit it for review."
+            request, _("Draft saved. Only you can see it until you submit it for review.")
         )
     if findings:
         messages.warning(
             request,
             format_html(
-                'The blameless check has {} note{} on the wording. <a href="{}">See them next to '
-                "the fields</a>; they never stop you saving.",
-                findings,
-                "" if findings == 1 else "s",
-                reverse("stories:edit", args=[story.pk]),
+                ngettext(
+                    'The blameless check has {count} note on the wording. <a href="{url}">See '
+                    "it next to the field</a>; notes never stop you saving.",
+                    'The blameless check has {count} notes on the wording. <a href="{url}">See '
+                    "them next to the fields</a>; they never stop you saving.",
+                    findings,
+                ),
+                count=findings,
+                url=reverse("stories:edit", args=[story.pk]),
             ),
         )
     if submitted:
@@ -95,11 +108,12 @@ def _save_posted_story(request, *, story=None, index=None):
 
     Returns (response, form, formset): response is None when the form has errors to show.
     """
-    form = StoryForm(request.POST)
-    formset = action_formset(request.POST)
+    # "Save draft" asks only for a title; "Submit for review" for everything a review needs.
+    submitted = "submit" in request.POST
+    form = StoryForm(request.POST, submitting=submitted)
+    formset = action_formset(request.POST, submitting=submitted)
     if not (form.is_valid() and formset.is_valid()):
         return None, form, formset
-    submitted = "submit" in request.POST
     story = save_story(
         author=request.user,
         data=form.story_data(formset.actions()),
@@ -131,8 +145,10 @@ def edit(request, pk):
     if not is_editable(story):
         messages.info(
             request,
-            "This story is published, so it can no longer be edited here. To change it, "
-            "ask the Culture team.",
+            _(
+                "This story is published, so it can no longer be edited here. To change it, "
+                "ask the Culture team."
+            ),
         )
         return redirect("stories:my_stories")
     if request.method == "POST":
@@ -151,7 +167,7 @@ def delete(request, pk):
     """Delete a draft that was never published (asks first)."""
     story = _own_story(request, pk)
     if not is_editable(story):
-        raise Http404("Published stories are not deleted here.")
+        raise Http404(_("Published stories are not deleted here."))
     if request.method == "POST":
         title = story.draft_title
         actor = anonymous_author() if story.authorship.is_anonymous else request.user
@@ -160,7 +176,7 @@ def delete(request, pk):
             if state is not None:
                 state.cancel(user=actor)
             story.delete(user=actor, skip_permission_checks=True)
-        messages.success(request, f"“{title}” was deleted.")
+        messages.success(request, _("“%(title)s” was deleted.") % {"title": title})
         return redirect("stories:my_stories")
     return render(request, "stories/share/delete.html", {"story": story})
 

@@ -99,7 +99,7 @@ def test_the_form_saves_and_shows_findings_next_to_the_fields(employee_client, s
     section = html.split('name="what_happened"')[1].split('name="who_was_affected"')[0]
     assert "Names a colleague: “Sam Okafor”" in section
     assert "“careless” can read as blame" in section
-    lessons = html.split('name="lessons"')[1].split('name="questions"')[0]
+    lessons = html.split('id="id_lessons_0"')[1].split('name="questions"')[0]
     assert "“idiot” can read as blame" in lessons
     actions = html.split('id="actions-title"')[1].split('name="actions-0-description"')[0]
     assert "Names a colleague: “Sam Okafor”" in actions
@@ -114,7 +114,7 @@ def test_findings_show_on_a_form_with_errors_too(employee_client, stories_index)
     )
     assert response.status_code == 200
     html = response.content.decode()
-    assert "This field is required." in html
+    assert "Give your story a title." in html
     assert "“fault” can read as blame" in html
 
 

@@ -25,11 +25,11 @@ TOO_BIG = 2**64
 
 def test_a_story_of_only_spaces_is_required_not_a_500(employee_client, stories_index):
     response = employee_client.post(
-        reverse("stories:share"), story_form(what_happened="   \n \x01 ", save="1")
+        reverse("stories:share"), story_form(what_happened="   \n \x01 ", submit="1")
     )
     assert response.status_code == 200
     form = response.context["form"]
-    assert form.errors["what_happened"] == ["This field is required."]
+    assert form.errors["what_happened"] == ["Say what happened: the facts, in order."]
     assert 'value="A test email went to every customer"' in response.content.decode()
     assert not StoryPage.objects.exists()
 

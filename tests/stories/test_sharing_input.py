@@ -20,13 +20,15 @@ SHARE = reverse("stories:share")
 
 def test_missing_fields_say_so_next_to_the_field_and_keep_the_rest(employee_client, stories_index):
     response = employee_client.post(
-        SHARE, story_form(title="", what_happened="", own_it="We apologised at once.", save="1")
+        SHARE, story_form(title="", what_happened="", own_it="We apologised at once.", submit="1")
     )
     assert response.status_code == 200
     html = response.content.decode()
     assert "Some fields need another look" in html
     assert 'id="id_title_error"' in html and 'id="id_what_happened_error"' in html
-    assert html.count("This field is required.") == 2
+    # Next to the field and in the error summary at the top.
+    assert html.count("Give your story a title.") == 2
+    assert html.count("Say what happened: the facts, in order.") == 2
     assert 'aria-invalid="true"' in html
     assert "We apologised at once." in html
     assert 'value="Separate account for test sends"' in html
@@ -79,7 +81,7 @@ def test_too_many_corrective_actions_are_refused_with_a_message(employee_client,
 
 def test_a_half_filled_action_says_what_is_missing(employee_client, stories_index):
     response = employee_client.post(
-        SHARE, story_form(save="1", **{"actions-0-owner": "", "actions-1-owner": "Finance"})
+        SHARE, story_form(submit="1", **{"actions-0-owner": "", "actions-1-owner": "Finance"})
     )
     html = response.content.decode()
     assert "Please say which team or role owns it." in html
