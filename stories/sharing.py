@@ -13,6 +13,7 @@ from wagtail.log_actions import log
 from wagtail.models import PageLogEntry, Revision, WorkflowState
 
 from . import workflow
+from .blameless import plain_text
 from .models import (
     CorrectiveAction,
     DiscussionQuestion,
@@ -36,6 +37,23 @@ def acting_user(author, anonymous):
 def is_editable(story):
     """Authors edit on the front end until the story is first published."""
     return not story.live and story.first_published_at is None
+
+
+def missing_for_review(story):
+    """Names of what `story` (a revision of it) still needs before it can go to review.
+
+    The same needs as the form's "Submit for review" (`SUBMIT_REQUIRED`, and each corrective
+    action with what will change and who owns it), read from a saved draft: the preview's
+    "Submit for review" sends the draft as it was saved, without a form.
+    """
+    missing = []
+    if not (story.summary or "").strip():
+        missing.append("summary")
+    if not plain_text(story.what_happened).strip():
+        missing.append("what_happened")
+    if any(not (action.description and action.owner) for action in story.actions.all()):
+        missing.append("actions")
+    return missing
 
 
 def unique_slug(index, title, story=None):

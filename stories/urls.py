@@ -12,6 +12,9 @@ urlpatterns = [
     path("stories/share/", sharing.share, name="share"),
     path("stories/mine/", sharing.my_stories, name="my_stories"),
     path("stories/mine/<int:pk>/edit/", sharing.edit, name="edit"),
+    path("stories/share/notes/", sharing.live_notes, name="live_notes_new"),
+    path("stories/mine/<int:pk>/notes/", sharing.live_notes, name="live_notes"),
+    path("stories/mine/<int:pk>/preview/", sharing.preview, name="preview"),
     path("stories/mine/<int:pk>/delete/", sharing.delete, name="delete"),
     # Reading: "I learned from this", and the personal feeds (see stories/views/reading.py).
     path("stories/<int:pk>/learned/", reading.learned_from_this, name="learned"),

@@ -5,6 +5,7 @@
 // - the writing guide opens by itself on wide screens (a folded <details> on phones);
 // - limited fields count their characters, read out only near the limit, once typing pauses;
 // - lessons, questions and corrective actions are added and removed one row at a time.
+// - the blameless notes are refreshed next to the fields once typing pauses (without it, on save).
 // Every word it shows comes from the template's data-* attributes, so it is translated there.
 (() => {
     "use strict";
@@ -228,4 +229,88 @@
 
     form.querySelectorAll("[data-rows]").forEach(setUpRows);
     form.querySelectorAll("[data-char-limit]").forEach(setUpCounter);
+
+    // Live blameless notes: once typing pauses, the same check as on save runs on what is
+    // typed (nothing is saved) and the notes next to the fields are refilled. Only a change in
+    // the number of notes is read out, through the polite announcer; the notes themselves are
+    // not live regions, so a screen reader is not interrupted at every pause.
+    const NOTES_AFTER_MS = 800;
+    const notesUrl = form.dataset.notesUrl;
+    let notesTimer;
+    let notesRequest = 0;
+    let notesCount = form.querySelectorAll(".blameless-notes li").length;
+
+    function notesText(count) {
+        if (!count) {
+            return form.dataset.notesNone;
+        }
+        return fill(count === 1 ? form.dataset.notesOne : form.dataset.notesOther, { count });
+    }
+
+    function showNotes(slot, messages) {
+        const id = slot.dataset.notesId;
+        slot.replaceChildren();
+        if (messages.length) {
+            const box = document.createElement("div");
+            box.className = "blameless-notes";
+            box.setAttribute("role", "note");
+            if (id) {
+                box.id = id;
+            }
+            const title = document.createElement("p");
+            title.className = "blameless-notes__title";
+            title.textContent = form.dataset.notesTitle;
+            const list = document.createElement("ul");
+            messages.forEach((message) => {
+                const item = document.createElement("li");
+                item.textContent = message;
+                list.append(item);
+            });
+            box.append(title, list);
+            slot.append(box);
+        }
+        const described = slot.dataset.notesDescribe && document.getElementById(slot.dataset.notesDescribe);
+        if (described && id) {
+            describedBy(described, id, messages.length > 0);
+        }
+    }
+
+    async function refreshNotes() {
+        const number = ++notesRequest;
+        let answer;
+        try {
+            const response = await fetch(notesUrl, {
+                method: "POST",
+                body: new FormData(form),
+                credentials: "same-origin",
+                headers: { Accept: "application/json" },
+            });
+            if (!response.ok) {
+                return;
+            }
+            answer = await response.json();
+        } catch {
+            return; // The notes appear on saving anyway.
+        }
+        if (number !== notesRequest) {
+            return; // A newer check is on its way.
+        }
+        form.querySelectorAll("[data-notes-for]").forEach((slot) => {
+            showNotes(slot, answer.notes[slot.dataset.notesFor] || []);
+        });
+        if (answer.count !== notesCount) {
+            notesCount = answer.count;
+            announce(notesText(answer.count));
+        }
+    }
+
+    if (notesUrl && window.fetch) {
+        form.addEventListener("input", (event) => {
+            if (!event.target.matches("input[type=text], textarea")) {
+                return;
+            }
+            window.clearTimeout(notesTimer);
+            notesTimer = window.setTimeout(refreshNotes, NOTES_AFTER_MS);
+        });
+    }
 })();

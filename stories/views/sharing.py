@@ -7,18 +7,19 @@ confirm that a story exists. Reviewers work in the Wagtail admin instead.
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.http import Http404
+from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods, require_POST
 
 from .. import blameless, workflow
 from ..forms import StoryForm, action_formset, error_summary
 from ..models import StoriesIndexPage, StoryAuthorship, StoryPage, anonymous_author
-from ..sharing import is_editable, save_story
+from ..sharing import acting_user, is_editable, missing_for_review, save_story
 
 MY_STORIES_PER_PAGE = 20
 
@@ -41,10 +42,15 @@ def _own_story(request, pk):
     )
 
 
-def _render_form(request, form, formset, story=None, status=200):
+def _typed_findings(request, form, formset):
+    """The blameless check over what is typed in the form (saved or not)."""
     values = form.check_values()
     values["actions"] = formset.check_values()
-    findings = blameless.check_values(values, author=request.user)
+    return blameless.check_values(values, author=request.user)
+
+
+def _render_form(request, form, formset, story=None, status=200):
+    findings = _typed_findings(request, form, formset)
     form.findings = findings
     state, comment = workflow.state_of(story) if story is not None else (None, "")
     errors = error_summary(form, formset) if form.is_bound else []
@@ -71,14 +77,7 @@ def _render_form(request, form, formset, story=None, status=200):
 def _after_save(request, story, submitted):
     findings = blameless.count(blameless.check_story(story.get_latest_revision_as_object()))
     if submitted:
-        messages.success(
-            request,
-            _(
-                "“%(title)s” is with the Culture review team. We will email you when it is "
-                "published, or if the reviewers suggest changes."
-            )
-            % {"title": story.draft_title},
-        )
+        _submitted_message(request, story)
     else:
         messages.success(
             request, _("Draft saved. Only you can see it until you submit it for review.")
@@ -103,6 +102,17 @@ def _after_save(request, story, submitted):
     return redirect("stories:edit", pk=story.pk)
 
 
+def _submitted_message(request, story):
+    messages.success(
+        request,
+        _(
+            "“%(title)s” is with the Culture review team. We will email you when it is "
+            "published, or if the reviewers suggest changes."
+        )
+        % {"title": story.draft_title},
+    )
+
+
 def _save_posted_story(request, *, story=None, index=None):
     """Validate the posted form; on success save (and maybe submit) and return the redirect.
 
@@ -110,6 +120,8 @@ def _save_posted_story(request, *, story=None, index=None):
     """
     # "Save draft" asks only for a title; "Submit for review" for everything a review needs.
     submitted = "submit" in request.POST
+    # "Preview" saves a draft (as "Save draft" does), then shows it as readers will see it.
+    previewing = "preview" in request.POST and not submitted
     form = StoryForm(request.POST, submitting=submitted)
     formset = action_formset(request.POST, submitting=submitted)
     if not (form.is_valid() and formset.is_valid()):
@@ -121,6 +133,8 @@ def _save_posted_story(request, *, story=None, index=None):
         index=index,
         submit=submitted,
     )
+    if previewing:
+        return redirect("stories:preview", pk=story.pk), form, formset
     return _after_save(request, story, submitted), form, formset
 
 
@@ -160,6 +174,75 @@ def edit(request, pk):
         form = StoryForm(initial=StoryForm.initial_for(latest, story.authorship))
         formset = action_formset(story=latest)
     return _render_form(request, form, formset, story=story)
+
+
+@never_cache
+@require_POST
+def live_notes(request, pk=None):
+    """The blameless notes for the form as typed so far, as JSON (static/js/share-form.js).
+
+    The same check as on save; nothing is saved. For a story being edited, only its author
+    gets an answer (404 for everyone else), as for the form itself.
+    """
+    if pk is not None:
+        _own_story(request, pk)
+    form = StoryForm(request.POST, submitting=False)
+    formset = action_formset(request.POST, submitting=False)
+    findings = _typed_findings(request, form, formset)
+    return JsonResponse(
+        {
+            "count": blameless.count(findings),
+            "notes": {
+                name: [finding.message for finding in items]
+                for name, items in findings.items()
+                if items
+            },
+        }
+    )
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def preview(request, pk):
+    """The author's latest draft as readers will see it, with the blameless notes beside it.
+
+    Rendered with the story page's own template and context, as Wagtail's preview does
+    (`request.is_preview`, so no fragment is read from or written to the cache). Nothing is
+    published. From here the author goes back to editing or submits the draft for review.
+    """
+    story = _own_story(request, pk)
+    if not is_editable(story):
+        raise Http404(_("Published stories are not previewed here."))
+    latest = story.get_latest_revision_as_object()
+    if request.method == "POST":
+        missing = missing_for_review(latest)
+        if missing:
+            messages.error(
+                request,
+                _(
+                    "Your story needs a little more before it can be reviewed: a summary, what "
+                    "happened, and for each corrective action what will change and who owns it. "
+                    "Press “Submit for review” on the form to see what is missing."
+                ),
+            )
+            return redirect("stories:edit", pk=story.pk)
+        workflow.submit_for_review(story, acting_user(request.user, story.authorship.is_anonymous))
+        _submitted_message(request, story)
+        return redirect("stories:my_stories")
+    request.is_preview = True
+    request.preview_mode = ""
+    context = latest.get_context(request)
+    findings = blameless.check_story(latest)
+    context.update(
+        preview_of=story,
+        blameless_notes=[
+            (label, findings[name])
+            for name, label in blameless.CHECKED_FIELDS.items()
+            if findings.get(name)
+        ],
+        findings_count=blameless.count(findings),
+    )
+    return render(request, "stories/share/preview.html", context)
 
 
 @require_http_methods(["GET", "POST"])

@@ -375,3 +375,65 @@ def test_axe_finds_no_serious_problem_on_the_form_with_errors(
     # The check itself finds problems: a field without its label is a critical one.
     browser.execute_script("document.querySelector('label[for=id_title]').remove()")
     assert "label" in [rule for rule, _impact, _nodes in axe_violations(browser)]
+
+
+def test_live_notes_appear_once_typing_pauses_and_are_announced(signed_in_browser, share_url):
+    from home.factories import UserFactory
+
+    UserFactory(username="sam", first_name="Sam", last_name="Okafor")
+    browser = signed_in_browser()
+    open_page(browser, share_url)
+    field = type_into(browser, "own_it", "Sam Okafor told the customers.")
+    WebDriverWait(browser, 10).until(
+        lambda b: (
+            "Names a colleague: “Sam Okafor”"
+            in b.find_element(By.CSS_SELECTOR, "[data-notes-for=own_it]").text
+        )
+    )
+    assert "id_own_it_notes" in field.get_attribute("aria-describedby").split()
+    announcer = browser.find_element(By.CSS_SELECTOR, "[data-announcer]")
+    assert announcer.get_attribute("aria-live") == "polite"
+    WebDriverWait(browser, 5).until(lambda b: "1 note on the wording" in announcer.text)
+    # Taking the name out takes the note away (and its place in aria-describedby).
+    field.send_keys(Keys.CONTROL, "a")
+    field.send_keys("A colleague told the customers.")
+    WebDriverWait(browser, 10).until(
+        lambda b: not b.find_elements(By.CSS_SELECTOR, "[data-notes-for=own_it] .blameless-notes")
+    )
+    assert "id_own_it_notes" not in (field.get_attribute("aria-describedby") or "").split()
+    WebDriverWait(browser, 5).until(lambda b: "no notes" in announcer.text)
+    assert not StoryPage.objects.exists()
+
+
+def test_preview_shows_the_story_page_and_axe_finds_no_serious_problem(
+    signed_in_browser, share_url, viewport, tmp_path
+):
+    browser = signed_in_browser()
+    open_page(browser, share_url)
+    type_into(browser, "title", "The preview that looked right")
+    type_into(browser, "summary", "A summary worth reading.")
+    type_into(browser, "what_happened", "It happened on a Tuesday.")
+    type_into(browser, "own_it", "Someone blamed the intern.")
+    click(browser, browser.find_element(By.CSS_SELECTOR, "button[name=preview]"))
+    wait_for_page(browser, "/preview/")
+    assert browser.find_element(By.ID, "story-title").text == "The preview that looked right"
+    assert browser.find_element(By.CSS_SELECTOR, ".preview-notes").is_displayed()
+    for width in (PHONE, DESKTOP):
+        viewport(width)
+        shoot(browser, f"share-preview-{width}", tmp_path)
+        assert axe_violations(browser) == []
+    # Back to editing: everything is still there.
+    click(browser, browser.find_element(By.LINK_TEXT, "Back to editing"))
+    wait_for_page(browser, "/edit/")
+    assert browser.find_element(By.NAME, "summary").get_attribute("value") == (
+        "A summary worth reading."
+    )
+    # Preview again, then submit from the preview.
+    click(browser, browser.find_element(By.CSS_SELECTOR, "button[name=preview]"))
+    wait_for_page(browser, "/preview/")
+    click(browser, browser.find_element(By.CSS_SELECTOR, ".preview-bar button[name=submit]"))
+    wait_for_page(browser, "/stories/mine/")
+    assert (
+        "is with the Culture review team" in browser.find_element(By.CSS_SELECTOR, ".messages").text
+    )
+    assert not StoryPage.objects.get().live
