@@ -3,6 +3,10 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
+# Every absolute link (feeds, emails, calendar files, the PDF, the admin) is built from BASE_URL:
+# `make run` points it at the server it starts, unless BASE_URL is set (in the environment or as
+# `make run BASE_URL=…`), which then wins.
+BASE_URL ?= http://127.0.0.1:$(PORT)
 MANAGE := $(BIN)/python manage.py
 
 .PHONY: run test lint format check pytest bench install install-dev clean
@@ -24,10 +28,10 @@ install: $(BIN)/.installed
 install-dev: $(BIN)/.installed-dev
 
 run: install
-	$(MANAGE) migrate --noinput
-	$(MANAGE) load_demo
+	BASE_URL='$(BASE_URL)' $(MANAGE) migrate --noinput
+	BASE_URL='$(BASE_URL)' $(MANAGE) load_demo
 	@echo "Serving Own It on http://127.0.0.1:$(PORT)/ (admin: http://127.0.0.1:$(PORT)/admin/)"
-	$(MANAGE) runserver 127.0.0.1:$(PORT)
+	BASE_URL='$(BASE_URL)' $(MANAGE) runserver 127.0.0.1:$(PORT)
 
 test: install-dev lint check pytest
 

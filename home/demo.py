@@ -11,6 +11,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from wagtail.models import Page, Site
 
+from . import site_address
 from .models import HomePage, SiteSettings
 from .roles import CULTURE_TEAM, EMPLOYEES, MODERATORS, TEAM_LEADS
 
@@ -44,6 +45,7 @@ class Demo:
 
 def load(demo):
     demo.home = _home_page()
+    _site_address(demo)
     settings_row = SiteSettings.for_site(demo.home.get_site())
     if not settings_row.pk:
         settings_row.save()
@@ -75,10 +77,23 @@ def _home_page():
         )
     )
     Site.objects.update_or_create(
-        is_default_site=True,
-        defaults={"hostname": "localhost", "port": 80, "root_page": home, "site_name": "Own It"},
+        is_default_site=True, defaults={"root_page": home, "site_name": "Own It"}
     )
     return home
+
+
+def _site_address(demo):
+    """The default Site's hostname and port follow BASE_URL on every run: Wagtail builds its own
+    absolute links (`page.full_url`, in its moderation emails) from them, so with "localhost:80"
+    they pointed at a server nobody runs. `PORT=8123 make run` moves them to port 8123."""
+    site = Site.objects.filter(is_default_site=True).first()
+    if site is None:
+        return
+    hostname, port = site_address.site_record_address()
+    if (site.hostname, site.port) != (hostname, port):
+        site.hostname, site.port = hostname, port
+        site.save(update_fields=["hostname", "port"])
+    demo.say(f"Links in feeds, emails and calendar files point at {site_address.base_url()}/")
 
 
 def _demo_users():

@@ -26,13 +26,23 @@ class MenuItem:
     def url(self):
         return reverse(self.url_name) if not self.url_name.startswith("/") else self.url_name
 
-    def is_active(self, path):
-        return is_current(self.url, path)
+
+def contains(url, path):
+    """Whether the page at `path` is in the section a menu item's `url` opens: the home page
+    only for itself, any other section for its own address and every address below it."""
+    if url == "/":
+        return path == "/"
+    return path == url or path.startswith(url if url.endswith("/") else url + "/")
 
 
-def is_current(url, path):
-    """Whether a menu item's address is the current page's section."""
-    return path == url if url == "/" else path.startswith(url)
+def current_url(urls, path):
+    """The one menu address to mark as the current page's: the longest that contains `path`.
+
+    Sections nest ("Share a mistake" at /stories/share/ is inside "Stories" at /stories/), so
+    more than one item can contain a page; marking each of them underlined two items at once.
+    """
+    matches = [url for url in urls if contains(url, path)]
+    return max(matches, key=len, default=None)
 
 
 def menu_items(request):

@@ -4,20 +4,18 @@ import posixpath
 from django.contrib.auth.decorators import login_not_required
 from django.core.cache import caches
 from django.core.files.storage import default_storage
-from django.core.paginator import Paginator
 from django.db import Error, connection
 from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import render
 from django.utils.cache import patch_cache_control
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import etag, require_GET
-from wagtail.models import Page
 
 from .cache_backends import cache_status
 from .colours import readable_text_colour
 from .models import SiteSettings, hex_colour
 from .panels import account_panels
-from .visibility import visible_to
+from .site_search import SiteSearch
 
 
 @login_not_required
@@ -74,22 +72,17 @@ def private_media(request, path):
 
 
 def search(request):
-    """Site-wide search over every page the reader may see.
-
-    A fixed number of queries whatever the results: the count, one page of results and the
-    view restrictions. Results stay plain `Page` objects: all a result shows (title, search
-    description, URL) is on the base page, and no page type changes how its URL is made, so
-    loading each result's own type would cost a query per result (or per type) for nothing.
-    """
-    # Quote marks and NUL bytes trip the search backends (SQLite's FTS syntax, PostgreSQL's text
-    # type); they carry no meaning here, so they are dropped.
+    """Site-wide search over everything the reader may see: stories first, then quotes,
+    campaigns, meeting packs and other pages (home.site_search), with "Did you mean" and what
+    to try next when nothing is found. A fixed number of queries whatever the results."""
+    # NUL bytes trip PostgreSQL's text type and quote marks carry no meaning here: both are
+    # dropped from what is shown again (the words themselves are read by home.search).
     query = " ".join(request.GET.get("q", "").replace("\x00", "").replace('"', " ").split())[:200]
-    results = Page.objects.none()
-    if query:
-        pages = visible_to(Page.objects.all(), request).exclude(depth__lte=1)
-        results = pages.search(query)
-    page = Paginator(results, 20).get_page(request.GET.get("page"))
-    return render(request, "home/search.html", {"query": query, "results": page})
+    found = SiteSearch(request, query)
+    results = found.page(request.GET.get("page")) if query else None
+    return render(
+        request, "home/search.html", {"query": query, "search": found, "results": results}
+    )
 
 
 def account(request):

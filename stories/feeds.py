@@ -5,14 +5,13 @@ A feed reader has no session, so each user has a personal feed address with a se
 look at it, they are `login_not_required`, and they show exactly what its owner may read
 (live stories, minus those behind a view restriction the owner does not pass).
 
-Links are absolute, built from `BASE_URL` (settings.WAGTAILADMIN_BASE_URL), so they work from a
-feed reader. The author of every item is the story's byline: "Anonymous" for anonymous stories.
+Links are absolute, built from `BASE_URL` (home/site_address.py), so they work from a
+feed reader: the feed's own, each story's, and those inside the story text. The author of every item is the story's byline: "Anonymous" for anonymous stories.
 """
 
 from dataclasses import dataclass, field
 from types import SimpleNamespace
 
-from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.http import Http404
 from django.urls import reverse
@@ -22,23 +21,12 @@ from taggit.models import Tag
 from wagtail.rich_text import expand_db_html
 
 from home.models import SiteSettings
+from home.site_address import absolute_links, absolute_url, page_url
 from home.visibility import visible_to
 
 from .models import FeedToken, StoryPage
 
 FEED_LENGTH = 30
-
-
-def base_url():
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/")
-
-
-def absolute_page_url(page, request):
-    parts = page.get_url_parts(request)
-    if parts is None:
-        return None
-    _, _, page_path = parts
-    return base_url() + page_path
 
 
 def feed_urls(token, tag_slug=None):
@@ -49,7 +37,7 @@ def feed_urls(token, tag_slug=None):
     else:
         atom = reverse("stories:story_feed_atom", args=[token])
         rss = reverse("stories:story_feed_rss", args=[token])
-    return {"atom": base_url() + atom, "rss": base_url() + rss}
+    return {"atom": absolute_url(atom), "rss": absolute_url(rss)}
 
 
 def tag_on(stories, slug):
@@ -99,11 +87,11 @@ class StoriesRssFeed(Feed):
         stories = stories.with_card_data().newest_first()[:FEED_LENGTH]
         subject = FeedSubject(
             owner=feed_token.user,
-            url=base_url() + request.path,
+            url=absolute_url(request.path),
             site_name=SiteSettings.for_request(request).site_name or "Own It",
             tag=tag_object,
         )
-        subject.stories = [(story, absolute_page_url(story, request)) for story in stories]
+        subject.stories = [(story, page_url(story, request)) for story in stories]
         return subject
 
     # The feed ----------------------------------------------------------------------------
@@ -121,7 +109,7 @@ class StoriesRssFeed(Feed):
         return self.description(subject)
 
     def link(self, subject):
-        return base_url() + "/"
+        return absolute_url("/")
 
     def feed_url(self, subject):
         return subject.url
@@ -138,7 +126,7 @@ class StoriesRssFeed(Feed):
         story, url = item
         parts = [f"<p><strong>{escape(story.summary)}</strong></p>"]
         if story.what_happened:
-            parts.append(expand_db_html(story.what_happened))
+            parts.append(absolute_links(expand_db_html(story.what_happened)))
         if url:
             parts.append(f'<p><a href="{escape(url)}">Read the whole story</a></p>')
         return "\n".join(parts)
@@ -147,7 +135,7 @@ class StoriesRssFeed(Feed):
         return item[1] or self.link(None)
 
     def item_guid(self, item):
-        return item[1] or f"{base_url()}/#story-{item[0].pk}"
+        return item[1] or absolute_url(f"/#story-{item[0].pk}")
 
     def item_pubdate(self, item):
         return item[0].first_published_at

@@ -23,6 +23,8 @@ from wagtail.admin.mail import (
     WorkflowStateRejectionEmailNotifier,
 )
 
+from home.site_address import absolute_url
+
 PUBLISHED = "published"
 CHANGES_REQUESTED = "changes_requested"
 
@@ -40,7 +42,7 @@ def muted():
 
 
 def _absolute(path):
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+    return absolute_url(path)
 
 
 @task()

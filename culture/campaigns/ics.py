@@ -6,15 +6,12 @@ what the campaign page shows (no organiser, no attendees), so nothing personal l
 
 import datetime
 
-from django.conf import settings
 from django.utils import timezone
 from icalendar import Calendar, Event
 
+from home import site_address
+
 PRODUCT_ID = "-//Own It//Campaigns//EN"
-
-
-def _host():
-    return settings.WAGTAILADMIN_BASE_URL.split("//", 1)[-1].split("/", 1)[0] or "own-it"
 
 
 def _calendar(name):
@@ -29,7 +26,7 @@ def _calendar(name):
 
 def _event(event, page_url, stamp):
     item = Event()
-    item.add("uid", f"campaign-event-{event.pk}@{_host()}")
+    item.add("uid", f"campaign-event-{event.pk}@{site_address.hostname()}")
     item.add("dtstamp", stamp)
     item.add("dtstart", event.starts_at.astimezone(datetime.UTC))
     item.add("dtend", event.end.astimezone(datetime.UTC))
@@ -53,14 +50,14 @@ def _event(event, page_url, stamp):
 def campaign_calendar(campaign, request):
     calendar = _calendar(campaign.title)
     stamp = timezone.now().astimezone(datetime.UTC)
-    page_url = request.build_absolute_uri(campaign.get_url(request))
+    page_url = site_address.page_url(campaign, request)
     for event in sorted(campaign.events.all(), key=lambda event: event.starts_at):
         calendar.add_component(_event(event, page_url, stamp))
     return calendar
 
 
 def event_calendar(event, request):
-    page_url = request.build_absolute_uri(event.page.get_url(request))
+    page_url = site_address.page_url(event.page, request)
     calendar = _calendar(event.page.title)
     calendar.add_component(_event(event, page_url, timezone.now().astimezone(datetime.UTC)))
     return calendar

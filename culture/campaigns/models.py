@@ -17,9 +17,11 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
+from wagtail.search import index
 
 from home.permissions import SectionIndexMixin
 from home.routing import ChildInOneQueryMixin
+from home.search import WordFormsMixin
 
 from .blocks import WaysToTakePartBlock
 from .forms import CampaignPageForm
@@ -64,7 +66,7 @@ class CampaignIndexPage(SectionIndexMixin, ChildInOneQueryMixin, Page):
         return context
 
 
-class CampaignPage(Page):
+class CampaignPage(WordFormsMixin, Page):
     """One campaign: its dates, goal, ways to take part and events.
 
     Its window is whole days in the site time zone, from the start date to the end date inclusive.
@@ -108,6 +110,20 @@ class CampaignPage(Page):
             "page by themselves; there is nothing to link by hand."
         ),
         InlinePanel("events", label="Event", heading="Events"),
+    ]
+
+    search_fields = Page.search_fields + [
+        index.SearchField("introduction"),
+        index.SearchField("ways_to_take_part"),
+        index.RelatedFields(
+            "events",
+            [
+                index.SearchField("title"),
+                index.SearchField("place"),
+                index.SearchField("description"),
+            ],
+        ),
+        index.SearchField("search_word_forms"),
     ]
 
     base_form_class = CampaignPageForm

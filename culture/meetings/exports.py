@@ -18,8 +18,11 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.text import slugify
 
+from home import site_address
+
 # WeasyPrint resolves the handout's stylesheet and fonts against this made-up origin; the URL
 # fetcher below serves them from the static files and refuses everything else (no network).
+# Links in the handout are made absolute to BASE_URL first, so a click in the PDF opens the site.
 PDF_BASE_URL = "https://own-it.invalid/"
 PAPER_SIZES = {"a4": "A4", "letter": "letter"}
 
@@ -62,7 +65,8 @@ def ics_response(pack, request):
     event.add("dtstart", timezone.localtime(pack.starts_at))
     event.add("dtend", timezone.localtime(pack.ends_at))
     event.add("description", pack_as_text(pack))
-    event.add("url", pack.get_full_url(request))
+    # BASE_URL, not the Site record's hostname and port (page.get_full_url) or the request's.
+    event.add("url", site_address.page_url(pack, request))
     calendar.add_component(event)
     # Only the time-zone rules around the meeting, not every change since 1970.
     calendar.add_missing_timezones(
@@ -122,7 +126,9 @@ def render_pdf(pack, request=None, paper="a4"):
         request=request,
     )
     fetcher = _url_fetcher_class()(allowed_protocols={"https"})
-    document = HTML(string=html, base_url=PDF_BASE_URL, url_fetcher=fetcher)
+    document = HTML(
+        string=site_address.absolute_links(html), base_url=PDF_BASE_URL, url_fetcher=fetcher
+    )
     return document.write_pdf(
         stylesheets=[CSS(string=f"@page {{ size: {size}; }}", url_fetcher=fetcher)]
     )

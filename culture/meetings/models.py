@@ -15,10 +15,12 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, MultiFiel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Page
+from wagtail.search import index
 
 from home import fragment_versions
 from home.permissions import SectionIndexMixin
 from home.routing import ChildInOneQueryMixin
+from home.search import WordFormsMixin
 
 from .blocks import AgendaBlock, default_agenda
 from .forms import MeetingPackForm
@@ -77,7 +79,7 @@ class MeetingPackTag(TaggedItemBase):
     )
 
 
-class MeetingPackPage(RoutablePageMixin, Page):
+class MeetingPackPage(WordFormsMixin, RoutablePageMixin, Page):
     """One staff meeting's "Mistake Management" agenda for one team.
 
     Readers see only what is still published: a story unpublished after it was put on the agenda
@@ -128,6 +130,15 @@ class MeetingPackPage(RoutablePageMixin, Page):
             ],
             heading="For the facilitator",
         ),
+    ]
+
+    # What readers see of a pack: not the facilitator notes (editors only), nor the chosen
+    # stories (a reader may not be allowed to open one).
+    search_fields = Page.search_fields + [
+        index.SearchField("agenda"),
+        index.RelatedFields("team", [index.SearchField("name")]),
+        index.RelatedFields("topics", [index.SearchField("name")]),
+        index.SearchField("search_word_forms"),
     ]
 
     base_form_class = MeetingPackForm

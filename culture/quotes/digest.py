@@ -20,7 +20,6 @@ import inspect
 import logging
 from dataclasses import dataclass, field
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
@@ -30,6 +29,7 @@ from django.utils.html import escape, linebreaks
 from wagtail import hooks
 from wagtail.models import Site
 
+from home import site_address
 from home.models import SiteSettings
 from home.roles import EMPLOYEES
 from stories.models import StoryPage
@@ -64,7 +64,7 @@ class DigestContext:
     user: object
     week: datetime.date
     now: datetime.datetime
-    base_url: str = field(default_factory=lambda: settings.WAGTAILADMIN_BASE_URL.rstrip("/"))
+    base_url: str = field(default_factory=site_address.base_url)
 
     def absolute(self, url):
         return url if url.startswith(("http://", "https://")) else f"{self.base_url}{url}"

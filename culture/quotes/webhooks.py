@@ -15,6 +15,8 @@ from django.conf import settings
 from django.utils import timezone
 from wagtail.models import Site
 
+from home.site_address import absolute_url
+
 from .models import Quote, QuoteAnnouncement, QuoteSettings
 from .schedule import live_week
 
@@ -24,7 +26,7 @@ DEFAULT_TIMEOUT = 5  # seconds; settings.QUOTES_WEBHOOK_TIMEOUT overrides
 
 
 def payload(quote, payload_format=QuoteSettings.PayloadFormat.FULL):
-    link = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + quote.get_absolute_url()
+    link = absolute_url(quote.get_absolute_url())
     text = f"*Quote of the Week*\n> {quote.text}\n— {quote.attribution}\n{link}"
     if payload_format == QuoteSettings.PayloadFormat.TEXT_ONLY:
         return {"text": text}

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import environ
 from csp.constants import NONE, SELF, UNSAFE_INLINE
+from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -223,7 +224,15 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Own It"
-WAGTAILADMIN_BASE_URL = env.str("BASE_URL", default="http://127.0.0.1:8000").rstrip("/")
+# The site's one public address: every absolute link (feeds, emails, calendar files, the PDF, the
+# admin's emails) is built from it (home/site_address.py). `make run` sets it to the address it
+# serves, PORT included; on a server it is the address people type.
+WAGTAILADMIN_BASE_URL = env.str("BASE_URL", default="http://127.0.0.1:8000").strip().rstrip("/")
+if not WAGTAILADMIN_BASE_URL.startswith(("http://", "https://")):
+    raise ImproperlyConfigured(
+        f"BASE_URL must start with http:// or https:// (it is {WAGTAILADMIN_BASE_URL!r}), "
+        "for example https://own-it.example.com or http://127.0.0.1:8000"
+    )
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILADMIN_COMMENTS_ENABLED = True

@@ -2,7 +2,7 @@ from django import template
 from django.utils.translation import get_language
 
 from .. import fragment_versions
-from ..panels import is_current, menu_items
+from ..panels import current_url, menu_items
 
 register = template.Library()
 
@@ -17,7 +17,8 @@ def main_menu(context):
     items = fragment_versions.remember(
         key, lambda: [(str(item.label), item.url) for item in menu_items(request)]
     )
-    return {"items": [(label, url, is_current(url, request.path)) for label, url in items]}
+    current = current_url([url for _, url in items], request.path)
+    return {"items": [(label, url, url == current) for label, url in items]}
 
 
 @register.simple_tag(takes_context=True)

@@ -16,6 +16,7 @@ from wagtail.search import index
 from wagtail.url_routing import RouteResult
 
 from home.permissions import SectionIndexMixin
+from home.search import WordFormsMixin
 from home.visibility import failed_restrictions
 from stories.admin_panels import AuthorPanel, BlamelessCheckPanel
 from stories.extensions import story_page_panels
@@ -108,7 +109,7 @@ class StoryTag(TaggedItemBase):
     )
 
 
-class StoryPage(Page):
+class StoryPage(WordFormsMixin, Page):
     """A blameless story of a mistake: what happened, how it was owned, made right and learned from.
 
     The author is not a field of the page (see `StoryAuthorship`), so that no revision, API
@@ -236,6 +237,7 @@ class StoryPage(Page):
         index.SearchField("learn_and_prevent"),
         index.RelatedFields("lessons", [index.SearchField("text")]),
         index.RelatedFields("tags", [index.SearchField("name")]),
+        index.SearchField("search_word_forms"),
         index.FilterField("team"),
         index.FilterField("series"),
         index.FilterField("part"),

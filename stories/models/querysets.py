@@ -13,6 +13,7 @@ from django.db.models import (
 from wagtail.models import PageManager
 from wagtail.query import PageQuerySet
 
+from home.search import find
 from home.visibility import visible_to
 
 CARD_RELATED = ("authorship__author", "team", "series")
@@ -60,10 +61,10 @@ class StoryQuerySet(PageQuerySet):
             stories = stories.filter(happened_on__year=int(filters["year"]))
         return stories
 
-    def search_words(self, words):
-        """Ranked by relevance. Wagtail's search filters only on indexed fields, so the
-        filters are applied first, as the set of ids the search is limited to."""
-        return self.model.objects.filter(pk__in=self.values("pk")).search(words, operator="and")
+    def search_words(self, words, select_related=()):
+        """Ranked by relevance, matched as every search of the site is (`home.search.find`, the
+        site search's too): every word, in any of its forms ("refund" finds "refunded")."""
+        return find(self, words, select_related=select_related)
 
     def repeats_of(self, story):
         """The earlier story `story` repeats, and the later ones that repeat it."""

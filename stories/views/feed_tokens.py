@@ -1,8 +1,10 @@
-"""The personal feed token: shown on "Your settings", reset with one button."""
+"""The personal feed token: shown on "Your settings", reset there in two steps (the button
+opens an explanation and the button that posts here; stories/account_feeds.html)."""
 
 from django.contrib import messages
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
 from ..models import FeedToken
@@ -20,6 +22,8 @@ def reset_feed_token(request):
     token_for(request.user).reset()
     messages.success(
         request,
-        "Your feed links have changed. The old ones no longer work: update your feed reader.",
+        gettext(
+            "Your feed links have changed. The old ones no longer work: update your feed reader."
+        ),
     )
     return redirect(reverse("account") + "#feeds")

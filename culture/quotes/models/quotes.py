@@ -12,6 +12,8 @@ from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, HelpPanel, MultiFieldPanel
 from wagtail.search import index
 
+from home.search import WordFormsMixin
+
 from ..schedule import go_live_at, live_week, monday_of
 
 WEEK_FORMAT = "l j F Y"  # Monday 2 March 2026
@@ -43,7 +45,7 @@ class QuoteQuerySet(models.QuerySet):
         return self.live(now).order_by("-week").first()
 
 
-class Quote(index.Indexed, ClusterableModel):
+class Quote(WordFormsMixin, index.Indexed, ClusterableModel):
     """A quote, and the week it is the Quote of the Week (from that Monday at 08:08)."""
 
     text = models.TextField(max_length=600)
@@ -105,9 +107,13 @@ class Quote(index.Indexed, ClusterableModel):
         index.SearchField("text"),
         index.SearchField("author"),
         index.SearchField("source"),
+        index.SearchField("why_it_matters"),
+        index.SearchField("search_word_forms"),
         index.AutocompleteField("text"),
         index.AutocompleteField("author"),
         index.FilterField("week"),
+        # The site search limits a search to the live quotes by their ids (home.search.find).
+        index.FilterField("id"),
     ]
 
     class Meta:
