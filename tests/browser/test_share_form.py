@@ -8,7 +8,6 @@ test's temporary folder.
 import base64
 import os
 import pathlib
-from importlib.resources import files
 
 import pytest
 from django.urls import reverse
@@ -18,6 +17,7 @@ from selenium.webdriver.support.wait import WebDriverWait
 
 from stories.factories import StoriesIndexPageFactory
 from stories.models import StoryPage
+from tests.browser.layout_support import axe_violations
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -80,22 +80,6 @@ def shoot(browser, name, tmp_path):
     path = folder / f"{name}.png"
     path.write_bytes(base64.b64decode(shot["data"]))
     return path
-
-
-def axe_violations(browser, impacts=("serious", "critical")):
-    """axe-core's violations on the open page, of the given impacts."""
-    browser.execute_script((files("axe_core_python") / "axe.min.js").read_text())
-    result = browser.execute_async_script(
-        "const done = arguments[arguments.length - 1];"
-        "axe.run(document, {resultTypes: ['violations']})"
-        ".then((r) => done(r.violations)).catch((e) => done({error: String(e)}));"
-    )
-    assert not isinstance(result, dict), result
-    return [
-        (v["id"], v["impact"], [node["target"] for node in v["nodes"]])
-        for v in result
-        if v["impact"] in impacts
-    ]
 
 
 def focused(browser):
