@@ -13,6 +13,7 @@ import pytest
 from django.urls import reverse
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support.expected_conditions import staleness_of
 from selenium.webdriver.support.wait import WebDriverWait
 
 from stories.factories import StoriesIndexPageFactory
@@ -115,11 +116,13 @@ def test_a_due_date_survives_saving_and_reopening(signed_in_browser, share_url):
     assert browser.execute_script("return arguments[0].valueAsDate.toISOString()", due).startswith(
         "2026-12-15"
     )
-    # Saved again untouched, it is still there.
+    # Saved again untouched, it is still there. The save comes back to the same address with
+    # the same message, so wait for the old page to go before reading the new one.
+    old_page = browser.find_element(By.TAG_NAME, "html")
     click(browser, browser.find_element(By.CSS_SELECTOR, "button[name=save]"))
-    WebDriverWait(browser, 10).until(
-        lambda b: "Draft saved" in b.find_element(By.CSS_SELECTOR, ".messages").text
-    )
+    WebDriverWait(browser, 10).until(staleness_of(old_page))
+    wait_for_page(browser, "/edit/")
+    assert "Draft saved" in browser.find_element(By.CSS_SELECTOR, ".messages").text
     story = StoryPage.objects.get().get_latest_revision_as_object()
     assert [str(action.due_date) for action in story.actions.all()] == ["2026-12-15"]
     assert browser.find_element(By.NAME, "actions-0-due_date").get_attribute("value") == (
