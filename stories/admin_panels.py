@@ -57,3 +57,28 @@ class AuthorPanel(Panel):
                 .first()
             )
             return context
+
+
+class SimilarStoriesPanel(Panel):
+    """ "Has this happened before?" for moderators: the story the author says this repeats, and
+    up to five published stories about the same kind of mistake (stories/similar.py).
+
+    It informs the "Repeat of" choice beside it; only that choice is counted and shown to readers.
+    """
+
+    class BoundPanel(Panel.BoundPanel):
+        template_name = "stories/admin/similar_panel.html"
+
+        def is_shown(self):
+            return self.instance is not None and self.request is not None
+
+        def get_context_data(self, parent_context=None):
+            from .similar import similar_stories, story_text
+
+            context = super().get_context_data(parent_context)
+            story = self.instance
+            context["suggested"] = (
+                story.suggested_repeat_of if story.suggested_repeat_of_id else None
+            )
+            context["similar"] = similar_stories(self.request, *story_text(story), exclude=story.pk)
+            return context

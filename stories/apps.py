@@ -26,3 +26,7 @@ class StoriesConfig(AppConfig):
         from . import fragment_signals
 
         fragment_signals.connect()
+        # "Has this happened before?": published stories' terms are kept as they change.
+        from . import similar_signals
+
+        similar_signals.connect()

@@ -15,9 +15,11 @@ from wagtail.models import PageLogEntry, Revision, WorkflowState
 from . import demo_stories, notifications
 from .blameless_phrases import DEFAULT_PHRASES
 from .forms import text_to_rich_text
+from .mistake_topics import DEFAULT_TOPICS
 from .models import (
     BlamelessPhrase,
     LearnedFromThis,
+    MistakeTopic,
     Series,
     StoriesIndexPage,
     StoryAuthorship,
@@ -26,6 +28,7 @@ from .models import (
     anonymous_author,
 )
 from .sharing import acting_user, apply_story_data, save_story, unique_slug
+from .similar import index_story
 from .workflow import culture_review_workflow
 
 
@@ -34,6 +37,8 @@ def load(demo):
     demo.extra["stories_index"] = index
     for phrase, suggestion in DEFAULT_PHRASES:
         BlamelessPhrase.objects.get_or_create(phrase=phrase, defaults={"suggestion": suggestion})
+    for name, words in DEFAULT_TOPICS:
+        MistakeTopic.objects.get_or_create(name=name, defaults={"words": words})
     culture_review_workflow()
     teams = _teams(demo.users)
     demo.extra["teams"] = teams
@@ -162,6 +167,8 @@ def _publish(index, story, teams, series, users):
     )
     log(instance=page, action="wagtail.publish", user=actor, revision=revision)
     PageLogEntry.objects.filter(page=page).update(timestamp=published_at)
+    # Published without Wagtail's signal (backdated): "Has this happened before?" learns it here.
+    index_story(page)
 
 
 def _in_review(index, teams, users):

@@ -474,6 +474,10 @@ class StoryForm(forms.Form):
         required=False,
         help_text=_("Readers see “Anonymous” instead of your name."),
     )
+    # "This is a repeat of …" from "Has this happened before?" (stories/similar.py): the id of a
+    # published story, set by static/js/similar-stories.js or by the panel's own buttons
+    # (`mark_repeat`, which also work without JavaScript). Moderators confirm it.
+    repeat_suggestion = forms.CharField(required=False, widget=forms.HiddenInput)
 
     def __init__(self, *args, submitting=True, **kwargs):
         super().__init__(*args, **kwargs)
@@ -487,6 +491,17 @@ class StoryForm(forms.Form):
 
     def clean_title(self):
         return " ".join(clean_plain(self.cleaned_data["title"]).split())
+
+    def clean_repeat_suggestion(self):
+        """The published story the author says this repeats, or None ("none": not a repeat).
+
+        Never an error the author would have to fix: an id that is not a published story
+        (unpublished since, or made up) is dropped.
+        """
+        value = (self.data.get("mark_repeat") or self.cleaned_data["repeat_suggestion"]).strip()
+        if not value.isdigit() or len(value) > 18:
+            return None
+        return StoryPage.objects.live().filter(id=int(value)).first()
 
     def clean_summary(self):
         return " ".join(clean_plain(self.cleaned_data["summary"]).split())
@@ -576,6 +591,7 @@ class StoryForm(forms.Form):
             "questions": data["questions"],
             "actions": actions,
             "anonymous": data["anonymous"],
+            "suggested_repeat_of": data["repeat_suggestion"],
         }
 
     def check_values(self):
@@ -616,6 +632,7 @@ class StoryForm(forms.Form):
             "lessons": [lesson.text for lesson in story.lessons.all()],
             "questions": [question.text for question in story.questions.all()],
             "anonymous": authorship.is_anonymous,
+            "repeat_suggestion": story.suggested_repeat_of_id or "",
         }
 
 

@@ -89,6 +89,11 @@ def apply_story_data(story, data):
     ):
         setattr(story, name, data[name])
     story.draft_title = data["title"]
+    if "suggested_repeat_of" in data:
+        suggested = data["suggested_repeat_of"]
+        if suggested is not None and suggested.pk == story.pk:
+            suggested = None
+        story.suggested_repeat_of = suggested
     story.lessons = [StoryLesson(text=text, sort_order=n) for n, text in enumerate(data["lessons"])]
     story.questions = [
         DiscussionQuestion(text=text, sort_order=n) for n, text in enumerate(data["questions"])

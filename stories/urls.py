@@ -4,7 +4,7 @@ from django.contrib.auth.decorators import login_not_required
 from django.urls import path
 
 from . import feeds
-from .views import feed_tokens, reading, sharing
+from .views import feed_tokens, reading, sharing, similar
 
 app_name = "stories"
 urlpatterns = [
@@ -15,6 +15,9 @@ urlpatterns = [
     path("stories/share/notes/", sharing.live_notes, name="live_notes_new"),
     path("stories/mine/<int:pk>/notes/", sharing.live_notes, name="live_notes"),
     path("stories/mine/<int:pk>/preview/", sharing.preview, name="preview"),
+    # "Has this happened before?" as the author types (see stories/views/similar.py).
+    path("stories/share/similar/", similar.similar_panel, name="similar_new"),
+    path("stories/mine/<int:pk>/similar/", similar.similar_panel, name="similar"),
     path("stories/mine/<int:pk>/delete/", sharing.delete, name="delete"),
     # Reading: "I learned from this", and the personal feeds (see stories/views/reading.py).
     path("stories/<int:pk>/learned/", reading.learned_from_this, name="learned"),

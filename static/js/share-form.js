@@ -72,10 +72,11 @@
         });
     }
 
-    // The writing guide: open beside the form on wide screens.
-    const guide = document.querySelector("details[data-open-wide]");
-    if (guide && window.matchMedia(WIDE).matches) {
-        guide.open = true;
+    // The writing guide and "Has this happened before?": open beside the form on wide screens.
+    if (window.matchMedia(WIDE).matches) {
+        document.querySelectorAll("details[data-open-wide]").forEach((details) => {
+            details.open = true;
+        });
     }
 
     // Character counters.

@@ -15,6 +15,7 @@ from .pages import (
     StoryTag,
 )
 from .reactions import LearnedFromThis
+from .similarity import MistakeTopic, StoryTerm
 from .taxonomy import Series, Team
 
 __all__ = [
@@ -24,11 +25,13 @@ __all__ = [
     "CorrectiveAction",
     "DiscussionQuestion",
     "LearnedFromThis",
+    "MistakeTopic",
     "Series",
     "StoriesIndexPage",
     "StoryAuthorship",
     "StoryLesson",
     "StoryPage",
     "StoryTag",
+    "StoryTerm",
     "Team",
 ]

@@ -5,6 +5,7 @@ from django.db import models
 from django.http import Http404
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
+from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
@@ -18,7 +19,7 @@ from wagtail.url_routing import RouteResult
 from home.permissions import SectionIndexMixin
 from home.search import WordFormsMixin
 from home.visibility import failed_restrictions
-from stories.admin_panels import AuthorPanel, BlamelessCheckPanel
+from stories.admin_panels import AuthorPanel, BlamelessCheckPanel, SimilarStoriesPanel
 from stories.extensions import story_page_panels
 
 from .querysets import StoryManager
@@ -190,6 +191,20 @@ class StoryPage(WordFormsMixin, Page):
         related_name="repeats",
         help_text="If this mistake happened before, the earlier story. Counted as a repeat.",
     )
+    # The author's "This is a repeat of …" from "Has this happened before?": a suggestion that
+    # moderators confirm by setting `repeat_of` (only that one is counted and shown to readers).
+    suggested_repeat_of = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("the author says it repeats"),
+        help_text=_(
+            "Chosen by the author from “Has this happened before?”. Confirm it by choosing the "
+            "same story under “Repeat of”."
+        ),
+    )
 
     content_panels = Page.content_panels + [
         FieldPanel("summary"),
@@ -222,6 +237,7 @@ class StoryPage(WordFormsMixin, Page):
                     "a story to an earlier one when the same mistake happened again."
                 ),
                 FieldPanel("good_for_meetings"),
+                SimilarStoriesPanel(heading=_("Has this happened before?")),
                 FieldPanel("repeat_of"),
             ],
             heading="Moderation",

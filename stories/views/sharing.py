@@ -20,6 +20,7 @@ from .. import blameless, workflow
 from ..forms import StoryForm, action_formset, error_summary
 from ..models import StoriesIndexPage, StoryAuthorship, StoryPage, anonymous_author
 from ..sharing import acting_user, is_editable, missing_for_review, save_story
+from .similar import panel_context
 
 MY_STORIES_PER_PAGE = 20
 
@@ -69,15 +70,19 @@ def _render_form(request, form, formset, story=None, status=200):
             "error_summary": errors,
             # The draft-or-submit hint in the error summary: a draft needs only a title.
             "submit_refused": form.is_bound and form.submitting and bool(errors),
+            # "Has this happened before?" for the form as typed (or as saved).
+            **panel_context(request, form, story),
         },
         status=status,
     )
 
 
-def _after_save(request, story, submitted):
+def _after_save(request, story, submitted, marked_repeat=None):
     findings = blameless.count(blameless.check_story(story.get_latest_revision_as_object()))
     if submitted:
         _submitted_message(request, story)
+    elif marked_repeat is not None:
+        messages.success(request, _repeat_message(story))
     else:
         messages.success(
             request, _("Draft saved. Only you can see it until you submit it for review.")
@@ -100,6 +105,16 @@ def _after_save(request, story, submitted):
     if submitted:
         return redirect("stories:my_stories")
     return redirect("stories:edit", pk=story.pk)
+
+
+def _repeat_message(story):
+    """What "This is a repeat of it" (or "Not a repeat after all") did, without JavaScript."""
+    latest = story.get_latest_revision_as_object()
+    if latest.suggested_repeat_of_id is None:
+        return _("Draft saved. Your story is no longer marked as a repeat.")
+    return _("Draft saved and marked as a repeat of “%(title)s”. The reviewers confirm it.") % {
+        "title": latest.suggested_repeat_of.title
+    }
 
 
 def _submitted_message(request, story):
@@ -135,7 +150,8 @@ def _save_posted_story(request, *, story=None, index=None):
     )
     if previewing:
         return redirect("stories:preview", pk=story.pk), form, formset
-    return _after_save(request, story, submitted), form, formset
+    marked = request.POST.get("mark_repeat")
+    return _after_save(request, story, submitted, marked), form, formset
 
 
 @require_http_methods(["GET", "POST"])
