@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.db.models import Count, Q
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.tables import Column
 from wagtail.models import Page
@@ -12,7 +13,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 from home.panels import ACCOUNT_PANELS_HOOK, HOME_PANELS_HOOK, MENU_HOOK, MenuItem
 
 from . import blameless
-from .models import BlamelessPhrase, Series, StoryPage, Team
+from .models import BlamelessPhrase, MistakeTopic, Series, StoryPage, Team
 from .permissions import ReviewedPagePermissionPolicy, chooser_pages_for
 
 # Registered at import time, before anything asks the registry for a policy: the site's page
@@ -94,10 +95,25 @@ class BlamelessPhraseViewSet(SnippetViewSet):
     copy_view_enabled = False
 
 
+class MistakeTopicViewSet(SnippetViewSet):
+    """Kinds of mistake and the words people use for them ("Has this happened before?")."""
+
+    model = MistakeTopic
+    icon = "tag"
+    menu_label = _("Mistake topics")
+    list_display = ["name", "words", "is_active"]
+    list_filter = ["is_active"]
+    search_fields = ["name", "words"]
+    search_backend_name = None
+    list_export = ["name", "words", "is_active"]
+    ordering = ["name"]
+    copy_view_enabled = False
+
+
 class StoriesAdminGroup(SnippetViewSetGroup):
     """The "Stories" menu of the admin: what the Culture team manages around stories."""
 
-    items = (TeamViewSet, SeriesViewSet, BlamelessPhraseViewSet)
+    items = (TeamViewSet, SeriesViewSet, BlamelessPhraseViewSet, MistakeTopicViewSet)
     menu_label = "Stories"
     menu_icon = "doc-full-inverse"
     menu_order = 250

@@ -19,7 +19,7 @@ from wagtail.models import GroupApprovalTask, Workflow, WorkflowTask
 from home.exports import safe_cell
 from home.roles import sync_roles
 from stories.factories import StoriesIndexPageFactory, StoryPageFactory, TeamFactory
-from stories.models import BlamelessPhrase, Series
+from stories.models import BlamelessPhrase, MistakeTopic, Series
 
 pytestmark = pytest.mark.django_db
 
@@ -168,6 +168,7 @@ SNIPPETS = {
     "team": ("/admin/snippets/stories/team/", "Name"),
     "series": ("/admin/snippets/stories/series/", "Name"),
     "blameless phrase": ("/admin/snippets/stories/blamelessphrase/", "Phrase"),
+    "mistake topic": ("/admin/snippets/stories/mistaketopic/", "Name"),
 }
 
 
@@ -185,6 +186,7 @@ def hostile_snippets(stories_index):
         StoryPageFactory(parent=stories_index, slug=f"story-{slug}", team=team)
         Series.objects.create(name=text, slug=slug)
         BlamelessPhrase.objects.create(phrase=text, suggestion=text)
+        MistakeTopic.objects.create(name=text, words=text)
 
 
 @pytest.mark.parametrize("export_format", ["csv", "xlsx"])

@@ -71,6 +71,10 @@ GRANTS = {
             "stories.change_blamelessphrase",
             "stories.delete_blamelessphrase",
             "stories.view_blamelessphrase",
+            "stories.add_mistaketopic",
+            "stories.change_mistaketopic",
+            "stories.delete_mistaketopic",
+            "stories.view_mistaketopic",
         },
         "page": {
             ("HomePage", "change_page"),
