@@ -4,7 +4,7 @@ from django.contrib.auth.decorators import login_not_required
 from django.urls import path
 
 from . import feeds
-from .views import feed_tokens, reading, sharing, similar
+from .views import autosave, feed_tokens, reading, sharing, similar
 
 app_name = "stories"
 urlpatterns = [
@@ -15,6 +15,11 @@ urlpatterns = [
     path("stories/share/notes/", sharing.live_notes, name="live_notes_new"),
     path("stories/mine/<int:pk>/notes/", sharing.live_notes, name="live_notes"),
     path("stories/mine/<int:pk>/preview/", sharing.preview, name="preview"),
+    # Autosave while the author types (see stories/views/autosave.py).
+    path("stories/share/autosave/", autosave.keep, name="autosave_new"),
+    path("stories/share/autosave/discard/", autosave.discard, name="autosave_discard_new"),
+    path("stories/mine/<int:pk>/autosave/", autosave.keep, name="autosave"),
+    path("stories/mine/<int:pk>/autosave/discard/", autosave.discard, name="autosave_discard"),
     # "Has this happened before?" as the author types (see stories/views/similar.py).
     path("stories/share/similar/", similar.similar_panel, name="similar_new"),
     path("stories/mine/<int:pk>/similar/", similar.similar_panel, name="similar"),

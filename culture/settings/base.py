@@ -240,6 +240,10 @@ WAGTAILADMIN_COMMENTS_ENABLED = True
 # Policy allows no other origin, and an intranet has no reason to send colleagues' email hashes out.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
+# The share form sends what is typed to the server's autosave this often after a change (and
+# when the author leaves the page); static/js/autosave.js reads it from the form.
+SHARE_AUTOSAVE_SECONDS = 30
+
 # Content-Security-Policy (django-csp; home.middleware.ContentSecurityPolicyMiddleware). Front-end
 # pages run no inline script or style: scripts and styles come from static/ and the colour
 # stylesheet (/site-colours.css). Frames only within the site (the admin's live preview frames

@@ -4,7 +4,8 @@
 // - the error summary takes focus, and its links bring the field's question into view;
 // - the writing guide opens by itself on wide screens (a folded <details> on phones);
 // - limited fields count their characters, read out only near the limit, once typing pauses;
-// - lessons, questions and corrective actions are added and removed one row at a time.
+// - lessons, questions and corrective actions are added and removed one row at a time (and
+//   autosave asks for as many as it puts back, with a "share:ensure-rows" event);
 // - the blameless notes are refreshed next to the fields once typing pauses (without it, on save).
 // Every word it shows comes from the template's data-* attributes, so it is translated there.
 (() => {
@@ -200,7 +201,7 @@
             row.querySelectorAll("[data-char-limit]").forEach(setUpCounter);
         }
 
-        function addRow() {
+        function addRow({ focus = true } = {}) {
             if (rows().length >= max) {
                 return;
             }
@@ -208,7 +209,9 @@
             list.append(row);
             prepare(row);
             renumber();
-            row.querySelector("input, textarea").focus();
+            if (focus) {
+                row.querySelector("input, textarea").focus();
+            }
         }
 
         group.querySelectorAll("[data-without-js]").forEach((element) => {
@@ -224,7 +227,13 @@
             .filter(isBlank)
             .slice(1)
             .forEach((row) => removeRow(row, { quietly: true }));
-        addButton.addEventListener("click", addRow);
+        addButton.addEventListener("click", () => addRow());
+        // Autosave putting back what was typed (static/js/autosave.js) asks for enough rows.
+        group.addEventListener("share:ensure-rows", (event) => {
+            while (rows().length < Math.min(event.detail.count, max)) {
+                addRow({ focus: false });
+            }
+        });
         renumber();
     }
 

@@ -74,4 +74,28 @@
             }
         }
     });
+
+    // Autosave keeps a copy of the share form in this browser until the server has it
+    // (static/js/autosave.js). The page after a real save names the copies the server now has;
+    // signing out drops them all, so the next person at this computer finds none.
+    const DRAFTS = "ownit:draft:";
+    function forgetDrafts(test) {
+        try {
+            Object.keys(window.localStorage)
+                .filter((key) => key.startsWith(DRAFTS) && test(key))
+                .forEach((key) => window.localStorage.removeItem(key));
+        } catch {
+            // Storage switched off: there is nothing to forget.
+        }
+    }
+    document.querySelectorAll("[data-autosave-cleared]").forEach((marker) => {
+        const keys = marker.dataset.autosaveCleared.split(" ").map((key) => `${DRAFTS}${marker.dataset.autosaveUser}:${key}`);
+        forgetDrafts((key) => keys.includes(key));
+    });
+    document.querySelectorAll("form[data-sign-out]").forEach((signOut) => {
+        signOut.addEventListener("submit", () => {
+            forgetDrafts(() => true);
+            document.dispatchEvent(new CustomEvent("ownit:signing-out"));
+        });
+    });
 })();

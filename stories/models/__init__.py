@@ -4,6 +4,7 @@ Split by concept; import from here (`from stories.models import StoryPage`).
 """
 
 from .authorship import StoryAuthorship, anonymous_author
+from .autosave import DraftAutosave
 from .blameless import BlamelessPhrase
 from .feeds import FeedToken
 from .pages import (
@@ -24,6 +25,7 @@ __all__ = [
     "anonymous_author",
     "CorrectiveAction",
     "DiscussionQuestion",
+    "DraftAutosave",
     "LearnedFromThis",
     "MistakeTopic",
     "Series",

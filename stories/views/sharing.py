@@ -4,6 +4,7 @@ Only the author reaches their own drafts here; anyone else gets a 404, so the UR
 confirm that a story exists. Reviewers work in the Wagtail admin instead.
 """
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db import transaction
@@ -16,7 +17,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
-from .. import blameless, workflow
+from .. import autosave, blameless, workflow
 from ..forms import StoryForm, action_formset, error_summary
 from ..models import StoriesIndexPage, StoryAuthorship, StoryPage, anonymous_author
 from ..sharing import acting_user, is_editable, missing_for_review, save_story
@@ -32,7 +33,7 @@ def _stories_index():
     return index
 
 
-def _own_story(request, pk):
+def own_story(request, pk):
     """The signed-in author's story, or 404 for everyone else (even the Culture team).
 
     Looked up by `id` (Page's own column), not `pk`: on SQLite a number too big for the pk of a
@@ -51,6 +52,8 @@ def _typed_findings(request, form, formset):
 
 
 def _render_form(request, form, formset, story=None, status=200):
+    """The share form. Opened afresh (not re-shown after a failed save), it also offers what
+    autosave kept since the last save, for static/js/autosave.js to put back."""
     findings = _typed_findings(request, form, formset)
     form.findings = findings
     state, comment = workflow.state_of(story) if story is not None else (None, "")
@@ -72,6 +75,10 @@ def _render_form(request, form, formset, story=None, status=200):
             "submit_refused": form.is_bound and form.submitting and bool(errors),
             # "Has this happened before?" for the form as typed (or as saved).
             **panel_context(request, form, story),
+            "autosave_key": autosave.browser_key(story),
+            "autosave_every_ms": settings.SHARE_AUTOSAVE_SECONDS * 1000,
+            "autosave_waiting": None if form.is_bound else autosave.waiting(request.user, story),
+            "autosave_cleared": autosave.cleared_keys(request),
         },
         status=status,
     )
@@ -141,6 +148,7 @@ def _save_posted_story(request, *, story=None, index=None):
     formset = action_formset(request.POST, submitting=submitted)
     if not (form.is_valid() and formset.is_valid()):
         return None, form, formset
+    was_new = story is None
     story = save_story(
         author=request.user,
         data=form.story_data(formset.actions()),
@@ -148,6 +156,7 @@ def _save_posted_story(request, *, story=None, index=None):
         index=index,
         submit=submitted,
     )
+    autosave.forget(request, story, was_new=was_new)
     if previewing:
         return redirect("stories:preview", pk=story.pk), form, formset
     marked = request.POST.get("mark_repeat")
@@ -171,7 +180,7 @@ def share(request):
 @require_http_methods(["GET", "POST"])
 def edit(request, pk):
     """Edit one of your stories that is not published yet; each save is a new revision."""
-    story = _own_story(request, pk)
+    story = own_story(request, pk)
     if not is_editable(story):
         messages.info(
             request,
@@ -201,7 +210,7 @@ def live_notes(request, pk=None):
     gets an answer (404 for everyone else), as for the form itself.
     """
     if pk is not None:
-        _own_story(request, pk)
+        own_story(request, pk)
     form = StoryForm(request.POST, submitting=False)
     formset = action_formset(request.POST, submitting=False)
     findings = _typed_findings(request, form, formset)
@@ -226,7 +235,7 @@ def preview(request, pk):
     (`request.is_preview`, so no fragment is read from or written to the cache). Nothing is
     published. From here the author goes back to editing or submits the draft for review.
     """
-    story = _own_story(request, pk)
+    story = own_story(request, pk)
     if not is_editable(story):
         raise Http404(_("Published stories are not previewed here."))
     latest = story.get_latest_revision_as_object()
@@ -258,18 +267,20 @@ def preview(request, pk):
         ],
         findings_count=blameless.count(findings),
     )
+    context["autosave_cleared"] = autosave.cleared_keys(request)
     return render(request, "stories/share/preview.html", context)
 
 
 @require_http_methods(["GET", "POST"])
 def delete(request, pk):
     """Delete a draft that was never published (asks first)."""
-    story = _own_story(request, pk)
+    story = own_story(request, pk)
     if not is_editable(story):
         raise Http404(_("Published stories are not deleted here."))
     if request.method == "POST":
         title = story.draft_title
         actor = anonymous_author() if story.authorship.is_anonymous else request.user
+        autosave.forget(request, story)
         with transaction.atomic():
             state = workflow.current_state(story)
             if state is not None:
@@ -303,5 +314,10 @@ def my_stories(request):
     return render(
         request,
         "stories/my_stories.html",
-        {"rows": rows, "page_obj": page, "states": workflow.StoryState},
+        {
+            "rows": rows,
+            "page_obj": page,
+            "states": workflow.StoryState,
+            "autosave_cleared": autosave.cleared_keys(request),
+        },
     )
