@@ -9,6 +9,7 @@ workflow history and page editor show "Anonymous" and nothing else.
 
 from django.db import transaction
 from django.utils.text import slugify
+from wagtail.actions.unpublish_page import UnpublishPageAction
 from wagtail.log_actions import log
 from wagtail.models import PageLogEntry, Revision, WorkflowState
 
@@ -34,9 +35,23 @@ def acting_user(author, anonymous):
     return anonymous_author() if anonymous else author
 
 
-def is_editable(story):
-    """Authors edit on the front end until the story is first published."""
+def never_published(story):
+    """Only a story that readers never saw is deleted by its author; a published one is
+    withdrawn (unpublished) instead, and what was published stays in its history."""
     return not story.live and story.first_published_at is None
+
+
+@transaction.atomic
+def withdraw_story(story, author):
+    """The author takes their published story down: readers no longer see it, it is a draft
+    again (only the author sees it), and proposed changes in review are taken back."""
+    actor = acting_user(author, story.authorship.is_anonymous)
+    state = workflow.current_state(story)
+    if state is not None:
+        state.cancel(user=actor)
+    # The author has no Wagtail right to unpublish (their rights are decided here, by the
+    # authorship), so Wagtail's own action runs without its permission check.
+    UnpublishPageAction(story, user=actor).execute(skip_permission_checks=True)
 
 
 def missing_for_review(story):
@@ -125,7 +140,9 @@ def save_story(*, author, data, story=None, submit=False, index=None):
         authorship = StoryAuthorship.objects.select_for_update().get(story=story)
         story = story.get_latest_revision_as_object()
         apply_story_data(story, data)
-        story.slug = unique_slug(story.get_parent(), data["title"], story=story)
+        if not story.live:
+            # A published story keeps its address, whatever its proposed title.
+            story.slug = unique_slug(story.get_parent(), data["title"], story=story)
         if authorship.is_anonymous != anonymous:
             authorship.is_anonymous = anonymous
             authorship.save(update_fields=["is_anonymous"])

@@ -24,6 +24,7 @@ urlpatterns = [
     path("stories/share/similar/", similar.similar_panel, name="similar_new"),
     path("stories/mine/<int:pk>/similar/", similar.similar_panel, name="similar"),
     path("stories/mine/<int:pk>/delete/", sharing.delete, name="delete"),
+    path("stories/mine/<int:pk>/withdraw/", sharing.withdraw, name="withdraw"),
     # Reading: "I learned from this", and the personal feeds (see stories/views/reading.py).
     path("stories/<int:pk>/learned/", reading.learned_from_this, name="learned"),
     path("account/feeds/reset/", feed_tokens.reset_feed_token, name="feed_token_reset"),

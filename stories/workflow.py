@@ -6,9 +6,12 @@ assigned to the stories index, so it covers every story. Reviewers work in the W
 author works on the front end ("My stories"), which calls `submit_for_review` and `withdraw`.
 """
 
+from typing import NamedTuple
+
 from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
 from django.db import models, transaction
+from django.utils.translation import gettext_lazy as _
 from wagtail.models import (
     GroupApprovalTask,
     Page,
@@ -25,10 +28,11 @@ TASK_NAME = "Culture review: Moderators or Culture team"
 
 
 class StoryState(models.TextChoices):
-    DRAFT = "draft", "Draft"
-    IN_REVIEW = "in_review", "In review"
-    CHANGES_REQUESTED = "changes_requested", "Changes requested"
-    PUBLISHED = "published", "Published"
+    DRAFT = "draft", _("Draft")
+    IN_REVIEW = "in_review", _("In review")
+    CHANGES_REQUESTED = "changes_requested", _("Changes requested")
+    PUBLISHED = "published", _("Published")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
 
 
 @transaction.atomic
@@ -107,8 +111,29 @@ def withdraw(story, user):
         state.cancel(user=user)
 
 
+class Standing(NamedTuple):
+    """Where a story stands for its author.
+
+    `state`: the story itself (a draft, in review, published, withdrawn). `comment`: the
+    reviewers' note when changes are requested. `changes`: for a published story, where the
+    author's proposed changes stand (DRAFT, IN_REVIEW, CHANGES_REQUESTED), or None when there
+    are none; readers see the published version meanwhile.
+    """
+
+    state: StoryState
+    comment: str = ""
+    changes: StoryState | None = None
+
+
+def _review_state(workflow_state):
+    if workflow_state.status == WorkflowState.STATUS_NEEDS_CHANGES:
+        task_state = workflow_state.current_task_state
+        return StoryState.CHANGES_REQUESTED, task_state.comment if task_state else ""
+    return StoryState.IN_REVIEW, ""
+
+
 def states_for(stories):
-    """{story pk: (StoryState, reviewer's comment)} for many stories in one query."""
+    """{story pk: Standing} for many stories in one query."""
     stories = list(stories)
     if not stories:
         return {}
@@ -125,16 +150,17 @@ def states_for(stories):
     by_story = {int(state.object_id): state for state in workflow_states}
     result = {}
     for story in stories:
-        state = by_story.get(story.pk)
-        if story.live or story.first_published_at:
-            result[story.pk] = (StoryState.PUBLISHED, "")
-        elif state is None:
-            result[story.pk] = (StoryState.DRAFT, "")
-        elif state.status == WorkflowState.STATUS_NEEDS_CHANGES:
-            comment = state.current_task_state.comment if state.current_task_state else ""
-            result[story.pk] = (StoryState.CHANGES_REQUESTED, comment)
+        workflow_state = by_story.get(story.pk)
+        review, comment = _review_state(workflow_state) if workflow_state else (None, "")
+        if story.live:
+            changes = review or (StoryState.DRAFT if story.has_unpublished_changes else None)
+            result[story.pk] = Standing(StoryState.PUBLISHED, comment, changes)
+        elif review is not None:
+            result[story.pk] = Standing(review, comment)
+        elif story.first_published_at:
+            result[story.pk] = Standing(StoryState.WITHDRAWN)
         else:
-            result[story.pk] = (StoryState.IN_REVIEW, "")
+            result[story.pk] = Standing(StoryState.DRAFT)
     return result
 
 

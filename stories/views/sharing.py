@@ -20,7 +20,13 @@ from django.views.decorators.http import require_http_methods, require_POST
 from .. import autosave, blameless, workflow
 from ..forms import StoryForm, action_formset, error_summary
 from ..models import StoriesIndexPage, StoryAuthorship, StoryPage, anonymous_author
-from ..sharing import acting_user, is_editable, missing_for_review, save_story
+from ..sharing import (
+    acting_user,
+    missing_for_review,
+    never_published,
+    save_story,
+    withdraw_story,
+)
 from .similar import panel_context
 
 MY_STORIES_PER_PAGE = 20
@@ -56,7 +62,7 @@ def _render_form(request, form, formset, story=None, status=200):
     autosave kept since the last save, for static/js/autosave.js to put back."""
     findings = _typed_findings(request, form, formset)
     form.findings = findings
-    state, comment = workflow.state_of(story) if story is not None else (None, "")
+    standing = workflow.state_of(story) if story is not None else workflow.Standing(None)
     errors = error_summary(form, formset) if form.is_bound else []
     return render(
         request,
@@ -65,9 +71,11 @@ def _render_form(request, form, formset, story=None, status=200):
             "form": form,
             "formset": formset,
             "story": story,
-            "state": state,
+            "state": standing.state,
+            "changes": standing.changes,
+            "deletable": story is not None and never_published(story),
             "states": workflow.StoryState,
-            "review_comment": comment,
+            "review_comment": standing.comment,
             "findings_count": blameless.count(findings),
             "action_findings": findings.get("actions", []),
             "error_summary": errors,
@@ -179,17 +187,9 @@ def share(request):
 
 @require_http_methods(["GET", "POST"])
 def edit(request, pk):
-    """Edit one of your stories that is not published yet; each save is a new revision."""
+    """Edit one of your stories; each save is a new revision. For a published story these are
+    proposed changes: they go through review while readers keep seeing the published version."""
     story = own_story(request, pk)
-    if not is_editable(story):
-        messages.info(
-            request,
-            _(
-                "This story is published, so it can no longer be edited here. To change it, "
-                "ask the Culture team."
-            ),
-        )
-        return redirect("stories:my_stories")
     if request.method == "POST":
         response, form, formset = _save_posted_story(request, story=story)
         if response:
@@ -236,8 +236,6 @@ def preview(request, pk):
     published. From here the author goes back to editing or submits the draft for review.
     """
     story = own_story(request, pk)
-    if not is_editable(story):
-        raise Http404(_("Published stories are not previewed here."))
     latest = story.get_latest_revision_as_object()
     if request.method == "POST":
         missing = missing_for_review(latest)
@@ -275,8 +273,8 @@ def preview(request, pk):
 def delete(request, pk):
     """Delete a draft that was never published (asks first)."""
     story = own_story(request, pk)
-    if not is_editable(story):
-        raise Http404(_("Published stories are not deleted here."))
+    if not never_published(story):
+        raise Http404(_("Published stories are withdrawn, not deleted."))
     if request.method == "POST":
         title = story.draft_title
         actor = anonymous_author() if story.authorship.is_anonymous else request.user
@@ -289,6 +287,26 @@ def delete(request, pk):
         messages.success(request, _("“%(title)s” was deleted.") % {"title": title})
         return redirect("stories:my_stories")
     return render(request, "stories/share/delete.html", {"story": story})
+
+
+@require_http_methods(["GET", "POST"])
+def withdraw(request, pk):
+    """Take your published story down (asks first). It becomes a draft that only you see."""
+    story = own_story(request, pk)
+    if not story.live:
+        raise Http404(_("Only a published story is withdrawn."))
+    if request.method == "POST":
+        withdraw_story(story, request.user)
+        messages.success(
+            request,
+            _(
+                "“%(title)s” is withdrawn: readers no longer see it. It is a draft again that "
+                "only you can see; edit it and submit it for review to publish it again."
+            )
+            % {"title": story.title},
+        )
+        return redirect("stories:my_stories")
+    return render(request, "stories/share/withdraw.html", {"story": story})
 
 
 def my_stories(request):
@@ -305,9 +323,8 @@ def my_stories(request):
         {
             "story": authorship.story,
             "anonymous": authorship.is_anonymous,
-            "state": states[authorship.story.pk][0],
-            "comment": states[authorship.story.pk][1],
-            "editable": is_editable(authorship.story),
+            "standing": states[authorship.story.pk],
+            "deletable": never_published(authorship.story),
         }
         for authorship in page.object_list
     ]

@@ -122,9 +122,7 @@ def test_discarding_forgets_the_autosave(employee_client, stories_index):
     assert waiting_fields(employee_client.get(SHARE).content.decode()) is None
 
 
-def test_only_the_author_autosaves_and_only_while_editable(
-    employee_client, other_employee, stories_index
-):
+def test_only_the_author_autosaves(employee_client, other_employee, stories_index):
     employee_client.post(SHARE, story_form(save="1"))
     story = only_story()
     url = reverse("stories:autosave", args=[story.pk])
@@ -132,14 +130,21 @@ def test_only_the_author_autosaves_and_only_while_editable(
     assert other.post(url, story_form()).status_code == 404
     assert other.post(reverse("stories:autosave_discard", args=[story.pk])).status_code == 404
     assert employee_client.get(url).status_code == 405
-    published = StoryPageFactory(parent=stories_index, author=other_employee)
-    assert (
-        client_for(other_employee)
-        .post(reverse("stories:autosave", args=[published.pk]), story_form())
-        .status_code
-        == 404
-    )
     assert not DraftAutosave.objects.exists()
+
+
+def test_changes_to_a_published_story_are_autosaved_and_readers_see_no_change(
+    other_employee, stories_index
+):
+    published = StoryPageFactory(parent=stories_index, author=other_employee, title="As published")
+    revisions = revisions_of(published).count()
+    client = client_for(other_employee)
+    url = reverse("stories:autosave", args=[published.pk])
+    assert client.post(url, story_form(title="As proposed")).status_code == 200
+    published.refresh_from_db()
+    assert published.live and published.title == "As published"
+    assert revisions_of(published).count() == revisions
+    assert dict(DraftAutosave.objects.get(story=published).fields)["title"] == "As proposed"
 
 
 def test_signed_out_autosave_is_refused_and_keeps_nothing(client, stories_index):

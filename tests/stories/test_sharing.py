@@ -6,7 +6,6 @@ import pytest
 from django.urls import reverse
 from wagtail.models import PageLogEntry, WorkflowState
 
-from stories.factories import StoryPageFactory
 from stories.models import StoryAuthorship, StoryPage, anonymous_author
 
 from . import sharing_support
@@ -232,18 +231,6 @@ def test_nobody_else_sees_or_edits_someone_elses_draft(
     assert StoryPage.objects.get(pk=story.pk).get_latest_revision_as_object().title == (
         "A test email went to every customer"
     )
-
-
-def test_published_stories_are_no_longer_editable_here(employee_client, employee, stories_index):
-    story = StoryPageFactory(parent=stories_index, author=employee, title="Old story")
-    response = employee_client.get(reverse("stories:edit", args=[story.pk]))
-    assert response.status_code == 302 and response["Location"] == MINE
-    before = revisions_of(story).count()
-    employee_client.post(reverse("stories:edit", args=[story.pk]), story_form(save="1"))
-    assert revisions_of(story).count() == before
-    listing = employee_client.get(MINE).content.decode()
-    assert "Old story" in listing and "Published" in listing
-    assert reverse("stories:edit", args=[story.pk]) not in listing
 
 
 def test_needs_changes_then_resubmit_continues_the_same_workflow(

@@ -70,8 +70,8 @@ def test_demo_has_every_state_teams_and_members(settings):
 
     states = states_for(StoryPage.objects.all())
     counts = dict.fromkeys(StoryState, 0)
-    for state, _ in states.values():
-        counts[state] += 1
+    for standing in states.values():
+        counts[standing.state] += 1
     assert counts[StoryState.IN_REVIEW] >= 2
     assert counts[StoryState.CHANGES_REQUESTED] == 1
     assert counts[StoryState.DRAFT] == 1
