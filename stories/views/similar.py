@@ -19,7 +19,7 @@ def panel_context(request, form, story=None):
     """What templates/stories/share/_similar.html shows for the form as typed (or as saved)."""
     values = form.check_values()
     title, body = draft_text(values)
-    suggestion = _suggestion(form, story)
+    suggestion = _suggestion(request, form, story)
     found = similar_stories(request, title, body, exclude=story.pk if story else None)
     if suggestion is not None and all(other.pk != suggestion.pk for other in found):
         # The story the author chose stays in view even when the text has moved on.
@@ -31,8 +31,8 @@ def panel_context(request, form, story=None):
     }
 
 
-def _suggestion(form, story):
-    """The story the author marked as repeated: as posted, or as saved."""
+def _suggestion(request, form, story):
+    """The story the author marked as repeated (as posted, or as saved), if they may open it."""
     if form.is_bound:
         raw = form.data.get("mark_repeat") or form.data.get("repeat_suggestion") or ""
     else:
@@ -43,7 +43,7 @@ def _suggestion(form, story):
     if story is not None and int(raw) == story.pk:
         return None
     return (
-        StoryPage.objects.live()
+        StoryPage.objects.visible_to(request)
         .filter(id=int(raw))
         .prefetch_related("lessons")
         .only("pk", "title", "summary", "url_path", "first_published_at", "path", "depth")

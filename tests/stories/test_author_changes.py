@@ -86,6 +86,8 @@ def test_proposed_changes_go_through_review_while_the_published_version_stays_up
 def test_an_author_withdraws_a_published_story(
     employee_client, reader_client, published, moderator
 ):
+    index_url = published.get_parent().url
+    assert "Old story" in reader_client.get(index_url).content.decode()  # cached from here on
     url = reverse("stories:withdraw", args=[published.pk])
     confirm = employee_client.get(url).content.decode()
     assert "Withdraw “Old story”?" in confirm and "Keep it published" in confirm
@@ -100,6 +102,7 @@ def test_an_author_withdraws_a_published_story(
     assert not story.live
     assert in_review(story) is None
     assert reader_client.get(published.url).status_code == 404
+    assert "Old story" not in reader_client.get(index_url).content.decode()
     assert not StoryTerm.objects.filter(story=story).exists()  # nor "has this happened before?"
     listing = employee_client.get(MINE).content.decode()
     assert "Withdrawn" in listing and reverse("stories:edit", args=[story.pk]) in listing

@@ -305,3 +305,15 @@ def test_moderators_see_the_authors_choice_and_similar_stories_in_the_editor(
     assert "The author says this repeats:" in html
     assert "Our TLS certificate expired" in html
     assert "Published stories that may be about the same kind of mistake" in html
+
+
+def test_a_story_the_reader_may_not_open_is_never_shown_as_the_choice(
+    employee_client, stories_index, library
+):
+    secret = published(stories_index, "A confidential board mistake", "Board papers leaked.")
+    PageViewRestriction.objects.create(
+        page=secret, restriction_type=PageViewRestriction.PASSWORD, password="x"
+    )
+    typed = story_form(title="Parking permit", repeat_suggestion=secret.pk)
+    html = employee_client.post(NEW, typed).content.decode()
+    assert "A confidential board mistake" not in html and "Board papers" not in html
