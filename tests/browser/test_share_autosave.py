@@ -211,3 +211,16 @@ def test_a_story_is_shared_with_the_keyboard_only(signed_in_browser, share_url, 
         "Keyboards are enough",
         "Focus follows every step",
     ]
+
+
+def test_a_draft_with_only_a_title_is_saved(signed_in_browser, share_url):
+    browser = signed_in_browser()
+    open_page(browser, share_url)
+    type_into(browser, "title", "Just a title for now")
+    button = browser.find_element(By.CSS_SELECTOR, "button[name=save]")
+    browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", button)
+    button.click()
+    wait(browser, lambda b: "/edit/" in b.current_url)
+    assert "Draft saved" in browser.find_element(By.CSS_SELECTOR, ".messages").text
+    assert not browser.find_elements(By.CSS_SELECTOR, "[data-error-summary]")
+    assert StoryPage.objects.get().get_latest_revision_as_object().title == "Just a title for now"
