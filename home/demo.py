@@ -93,6 +93,10 @@ def _site_address(demo):
     if (site.hostname, site.port) != (hostname, port):
         site.hostname, site.port = hostname, port
         site.save(update_fields=["hostname", "port"])
+    # Wagtail's dashboard is titled with the Site's name, or its hostname when it has none.
+    if not site.site_name:
+        site.site_name = settings.WAGTAIL_SITE_NAME
+        site.save(update_fields=["site_name"])
     demo.say(f"Links in feeds, emails and calendar files point at {site_address.base_url()}/")
 
 

@@ -3,6 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, HelpPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField
@@ -10,6 +11,7 @@ from wagtail.models import Page
 
 from .colours import contrast_ratio, readable_text_colour
 from .panels import home_page_panels
+from .title_panel import title_panel
 
 
 class HomePage(Page):
@@ -32,7 +34,8 @@ class HomePage(Page):
         help_text="A short welcome: what this site is for and how to take part.",
     )
 
-    content_panels = Page.content_panels + [
+    content_panels = [
+        title_panel(_("The name of the site, shown on its home page.")),
         FieldPanel("intro"),
         FieldPanel("body"),
     ]

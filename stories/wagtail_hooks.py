@@ -145,8 +145,25 @@ def _blameless_message(request, page):
         )
 
 
+def _review_message(request, page):
+    """After "Approve and publish" or "Request changes" in the editor, say what happened in
+    plain words (Wagtail's own message only says the page was updated)."""
+    if not isinstance(page.specific_deferred, StoryPage):
+        return
+    action = request.POST.get("workflow-action-name")
+    title = page.get_admin_display_title()
+    if action == "approve":
+        message = _("“%(title)s” is approved and published. Its author is told by email.")
+    elif action == "reject":
+        message = _("Changes requested on “%(title)s”. Its author gets your note by email.")
+    else:
+        return
+    messages.success(request, message % {"title": title})
+
+
 @hooks.register("after_edit_page")
 def blameless_after_edit(request, page):
+    _review_message(request, page)
     _blameless_message(request, page)
 
 

@@ -20,15 +20,33 @@ INK = "currentColor"
 GRID = "#c8ced6"
 
 
-def _gridlines(left, right_x, top, plot_h, top_value, unit):
-    """Three horizontal grid lines (0, half, top) with their values on the left axis."""
+def nice_ticks(value, most=6):
+    """Round tick values from 0 to the first tick at or above `value`: 0, 1, 2 … or 0, 2, 4 …
+    or 0, 5, 10 … (steps of 1, 2 or 5 times a power of ten), at most `most` of them.
+
+    Every tick is a whole number drawn at its own height, so a grid line labelled 2 is at 2.
+    """
+    value = max(value or 0, 1)
+    magnitude = 1
+    while True:
+        for step in (1, 2, 5):
+            size = step * magnitude
+            count = -(-value // size)  # ceiling
+            if count + 1 <= most:
+                return [size * n for n in range(int(count) + 1)]
+        magnitude *= 10
+
+
+def _gridlines(left, right_x, top, plot_h, ticks, unit):
+    """A horizontal grid line per tick, with its value on the left axis."""
     lines = []
-    for fraction in (0, 0.5, 1):
-        y = top + plot_h * (1 - fraction)
+    top_value = ticks[-1]
+    for tick in ticks:
+        y = top + plot_h * (1 - tick / top_value)
         lines.append(
             f'<line x1="{left}" x2="{right_x}" y1="{y:.1f}" y2="{y:.1f}" stroke="{GRID}"/>'
             f'<text x="{left - 6}" y="{y + 4:.1f}" text-anchor="end" font-size="11" '
-            f'fill="{INK}">{round(top_value * fraction)}{escape(unit)}</text>'
+            f'fill="{INK}">{tick}{escape(unit)}</text>'
         )
     return lines
 
@@ -45,17 +63,6 @@ def _svg(width, height, title, description, body):
     )
 
 
-def _nice_max(value):
-    """A round number at or above value, for the top of an axis."""
-    if value <= 5:
-        return 5
-    magnitude = 10 ** (len(str(int(value))) - 1)
-    for step in (1, 2, 2.5, 5, 10):
-        if value <= step * magnitude:
-            return int(step * magnitude)
-    return int(value)
-
-
 def _describe(points, unit):
     if not points:
         return "No data."
@@ -70,8 +77,9 @@ def column_chart(points, title, unit="", colour=BAR, max_value=None):
     left, right, top, bottom = 44, 10, 16, 46
     plot_w, plot_h = width - left - right, height - top - bottom
     values = [value or 0 for _, value in points]
-    top_value = max_value or _nice_max(max(values, default=0))
-    body = _gridlines(left, width - right, top, plot_h, top_value, unit)
+    ticks = nice_ticks(max_value or max(values, default=0))
+    top_value = ticks[-1]
+    body = _gridlines(left, width - right, top, plot_h, ticks, unit)
     if points:
         slot = plot_w / len(points)
         bar_w = max(slot * 0.7, 1)
@@ -98,7 +106,7 @@ def bar_chart(points, title, unit="", colour=BAR):
     row_h, label_w, width = 26, 180, 720
     height = max(row_h * len(points) + 10, 40)
     plot_w = width - label_w - 60
-    top_value = _nice_max(max((value for _, value in points), default=0))
+    top_value = nice_ticks(max((value for _, value in points), default=0))[-1]
     body = []
     if not points:
         body.append(
@@ -124,7 +132,9 @@ def line_chart(points, title, unit="%", max_value=100, colour=ACCENT):
     width, height = 720, 240
     left, right, top, bottom = 44, 10, 16, 46
     plot_w, plot_h = width - left - right, height - top - bottom
-    body = _gridlines(left, width - right, top, plot_h, max_value, unit)
+    ticks = nice_ticks(max_value)
+    max_value = ticks[-1]
+    body = _gridlines(left, width - right, top, plot_h, ticks, unit)
     if points:
         slot = plot_w / len(points)
         every = max(1, round(len(points) / 12))

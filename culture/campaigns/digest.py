@@ -2,12 +2,29 @@
 `own_it_digest_sections` hook). Counts only: no story, no author, no person."""
 
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.html import escape
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from .gathering import progress
 from .timeframes import site_timezone
 
 DIGEST_SECTIONS_HOOK = "own_it_digest_sections"
+
+
+def taken_part(teams, meetings):
+    """ "3 teams and 1 staff meeting have taken part", with each plural in its place."""
+    if not teams and not meetings:
+        return _("no team has taken part yet.")
+    team_words = ngettext("%(count)d team", "%(count)d teams", teams) % {"count": teams}
+    meeting_words = ngettext("%(count)d staff meeting", "%(count)d staff meetings", meetings) % {
+        "count": meetings
+    }
+    return _("%(teams)s and %(meetings)s have taken part.") % {
+        "teams": team_words,
+        "meetings": meeting_words,
+    }
 
 
 def campaign_section(digest):
@@ -20,10 +37,19 @@ def campaign_section(digest):
         return None
     figures = progress(campaign, today)
     days_left = campaign.days_left(today)
-    when = "Last day" if days_left == 1 else f"{days_left} days left"
+    when = (
+        _("Last day")
+        if days_left == 1
+        else ngettext("%(count)d day left", "%(count)d days left", days_left) % {"count": days_left}
+    )
     lines = [
-        f"{figures['stories']} of {figures['goal']} {campaign.goal_label} so far; "
-        f"{figures['teams']} teams and {figures['meetings']} staff meetings have taken part."
+        _("%(stories)d of %(goal)d %(label)s so far; %(taken_part)s")
+        % {
+            "stories": figures["stories"],
+            "goal": figures["goal"],
+            "label": campaign.goal_label,
+            "taken_part": taken_part(figures["teams"], figures["meetings"]),
+        }
     ]
     upcoming = sorted(
         (event for event in campaign.events.all() if event.starts_at >= now),
@@ -32,7 +58,10 @@ def campaign_section(digest):
     if upcoming:
         event = upcoming[0]
         starts = timezone.localtime(event.starts_at, site_timezone())
-        lines.append(f"Next: {event.title}, {starts:%A %-d %B at %H:%M}.")
+        lines.append(
+            _("Next: %(event)s, %(when)s.")
+            % {"event": event.title, "when": date_format(starts, "l j F \\a\\t H:i")}
+        )
     url = campaign.get_url()
     return {
         "title": f"{campaign.title}: {when}",

@@ -187,7 +187,19 @@ class CampaignGathering:
 
     @cached_property
     def events(self):
-        return sorted(self.campaign.events.all(), key=lambda event: event.starts_at)
+        """The events in order, each marked `is_past` (ended before today, site time) or
+        `is_today`: by the day, as the fragment is keyed by `today`."""
+        events = sorted(self.campaign.events.all(), key=lambda event: event.starts_at)
+        tz = site_timezone()
+        for event in events:
+            day = timezone.localtime(event.end, tz).date()
+            event.is_past = day < self.today
+            event.is_today = timezone.localtime(event.starts_at, tz).date() <= self.today <= day
+        return events
+
+    @property
+    def events_to_come(self):
+        return [event for event in self.events if not event.is_past]
 
 
 def campaign_context(campaign, request):

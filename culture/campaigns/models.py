@@ -13,6 +13,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
@@ -22,6 +23,7 @@ from wagtail.search import index
 from home.permissions import SectionIndexMixin
 from home.routing import ChildInOneQueryMixin
 from home.search import WordFormsMixin
+from home.title_panel import title_panel
 
 from .blocks import WaysToTakePartBlock
 from .forms import CampaignPageForm
@@ -39,7 +41,10 @@ class CampaignIndexPage(SectionIndexMixin, ChildInOneQueryMixin, Page):
         help_text="A line above the list, for example “Months when we all learn out loud.”",
     )
 
-    content_panels = Page.content_panels + [FieldPanel("intro")]
+    content_panels = [
+        title_panel(_("The heading of the list of campaigns.")),
+        FieldPanel("intro"),
+    ]
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["campaigns.CampaignPage"]
@@ -93,7 +98,10 @@ class CampaignPage(WordFormsMixin, Page):
     )
     ways_to_take_part = StreamField(WaysToTakePartBlock(), blank=True)
 
-    content_panels = Page.content_panels + [
+    content_panels = [
+        title_panel(
+            _("The campaign as employees will see it, for example “Mistake Management Month”.")
+        ),
         MultiFieldPanel(
             [FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")])],
             heading="Dates",

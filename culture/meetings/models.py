@@ -5,9 +5,11 @@ import datetime
 from django import forms
 from django.core.paginator import Paginator
 from django.db import models, transaction
+from django.db.models import Case, F, Value, When
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
@@ -21,6 +23,7 @@ from home import fragment_versions
 from home.permissions import SectionIndexMixin
 from home.routing import ChildInOneQueryMixin
 from home.search import WordFormsMixin
+from home.title_panel import title_panel
 
 from .blocks import AgendaBlock, default_agenda
 from .forms import MeetingPackForm
@@ -31,11 +34,15 @@ PACKS_PER_PAGE = 20
 
 
 class MeetingPacksIndexPage(SectionIndexMixin, ChildInOneQueryMixin, Page):
-    """Where meeting packs live; lists them, newest meeting first, and filters them by team."""
+    """Where meeting packs live; lists those coming up (soonest first), then those held (latest
+    first), and filters them by team."""
 
     intro = models.CharField(max_length=250, blank=True)
 
-    content_panels = Page.content_panels + [FieldPanel("intro")]
+    content_panels = [
+        title_panel(_("The heading of the list of meeting packs.")),
+        FieldPanel("intro"),
+    ]
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["meetings.MeetingPackPage"]
@@ -48,12 +55,30 @@ class MeetingPacksIndexPage(SectionIndexMixin, ChildInOneQueryMixin, Page):
         from stories.models import Team
 
         context = super().get_context(request, *args, **kwargs)
+        today = timezone.localdate()
         packs = (
             MeetingPackPage.objects.live()
             .child_of(self)
             .select_related("team")
             .defer_streamfields()
-            .order_by("-meeting_date", "-start_time", "-pk")
+            .annotate(
+                is_upcoming=Case(
+                    When(meeting_date__gte=today, then=Value(True)),
+                    default=Value(False),
+                    output_field=models.BooleanField(),
+                ),
+                upcoming_date=Case(When(meeting_date__gte=today, then=F("meeting_date"))),
+                upcoming_time=Case(When(meeting_date__gte=today, then=F("start_time"))),
+            )
+            # Coming up first, soonest first; then the meetings held, the latest first.
+            .order_by(
+                "-is_upcoming",
+                F("upcoming_date").asc(nulls_last=True),
+                F("upcoming_time").asc(nulls_last=True),
+                "-meeting_date",
+                "-start_time",
+                "-pk",
+            )
         )
         teams = Team.objects.filter(meeting_packs__in=packs).distinct().order_by("name")
         team = None
@@ -68,7 +93,7 @@ class MeetingPacksIndexPage(SectionIndexMixin, ChildInOneQueryMixin, Page):
             current_team=team,
             team_slug=request.GET.get("team", ""),
             query_string=f"team={team.slug}" if team else "",
-            today=timezone.localdate(),
+            today=today,
         )
         return context
 
@@ -104,7 +129,13 @@ class MeetingPackPage(WordFormsMixin, RoutablePageMixin, Page):
         help_text="The items of the meeting, in order, each with its minutes.",
     )
 
-    content_panels = Page.content_panels + [
+    content_panels = [
+        title_panel(
+            _(
+                "The meeting as the team will see it on the pack, the PDF and the calendar, for "
+                "example “Support staff meeting, 9 December”."
+            )
+        ),
         MultiFieldPanel(
             [
                 # A plain select, not the team chooser: it offers only the teams the user may

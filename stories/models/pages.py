@@ -18,6 +18,7 @@ from wagtail.url_routing import RouteResult
 
 from home.permissions import SectionIndexMixin
 from home.search import WordFormsMixin
+from home.title_panel import title_panel
 from home.visibility import failed_restrictions
 from stories.admin_panels import AuthorPanel, BlamelessCheckPanel, SimilarStoriesPanel
 from stories.extensions import story_page_panels
@@ -60,7 +61,10 @@ class StoriesIndexPage(SectionIndexMixin, RoutablePageMixin, Page):
         help_text="A line above the list, for example “Mistakes we made, and what we learned.”",
     )
 
-    content_panels = Page.content_panels + [FieldPanel("intro")]
+    content_panels = [
+        title_panel(_("The heading of the list of stories.")),
+        FieldPanel("intro"),
+    ]
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["stories.StoryPage"]
@@ -206,7 +210,13 @@ class StoryPage(WordFormsMixin, Page):
         ),
     )
 
-    content_panels = Page.content_panels + [
+    content_panels = [
+        title_panel(
+            _(
+                "A plain headline that says what went wrong, for example “A test email went to "
+                "every customer”. Employees see it on the site, in lists, search and feeds."
+            )
+        ),
         FieldPanel("summary"),
         BlamelessCheckPanel(heading="Blameless check"),
         AuthorPanel(heading="Who wrote it (seen by the Culture team only)"),

@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+import time_machine
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
@@ -144,11 +145,8 @@ def test_one_event_downloads_as_ics(march, employee_client):
 
 
 @pytest.mark.django_db
-def test_campaign_calendar_feed_has_every_event(march, employee_client):
-    html = employee_client.get(march.url).content.decode()
+def test_campaign_calendar_feed_has_every_event(march, employee_client, employee):
     url = reverse("campaigns:calendar", args=[march.pk])
-    assert f'href="{url}"' in html
-    assert f'href="{reverse("campaigns:event", args=[march.pk, march.events.first().pk])}"' in html
     response = employee_client.get(url)
     calendar = Calendar.from_ical(response.content)
     assert str(calendar["X-WR-CALNAME"]) == "March month"
@@ -156,6 +154,31 @@ def test_campaign_calendar_feed_has_every_event(march, employee_client):
     assert [str(e["SUMMARY"]) for e in events] == ["Kick-off", "Cake afternoon"]
     assert str(events[0]["LOCATION"]) == "Town hall"
     assert events[0].decoded("DTSTART") == london(2026, 3, 2, 10, 0)
+    # Before the campaign, the page links the feed and each event (signed in again: the
+    # session of the present has not begun yet in February).
+    with time_machine.travel(london(2026, 2, 20, 9), tick=False):
+        employee_client.force_login(employee)
+        html = employee_client.get(march.url).content.decode()
+    assert f'href="{url}"' in html
+    assert f'href="{reverse("campaigns:event", args=[march.pk, march.events.first().pk])}"' in html
+
+
+@pytest.mark.django_db
+def test_past_events_are_marked_and_offer_no_calendar_link(march, employee_client, employee):
+    kick_off, cake = sorted(march.events.all(), key=lambda event: event.starts_at)
+    # After the campaign: every event is past, and there is nothing to add to a calendar.
+    html = employee_client.get(march.url).content.decode()
+    assert html.count(">Past</span>") == 2
+    assert "Add all events to your calendar" not in html
+    assert reverse("campaigns:event", args=[march.pk, kick_off.pk]) not in html
+    # The day after the kick-off: it is past, the cake afternoon is still to come.
+    with time_machine.travel(kick_off.starts_at + datetime.timedelta(days=1), tick=False):
+        employee_client.force_login(employee)
+        html = employee_client.get(march.url).content.decode()
+    assert f'href="{reverse("campaigns:event", args=[march.pk, kick_off.pk])}"' not in html
+    assert f'href="{reverse("campaigns:event", args=[march.pk, cake.pk])}"' in html
+    assert html.count(">Past</span>") == 1
+    assert f'href="{reverse("campaigns:calendar", args=[march.pk])}"' in html
 
 
 @pytest.mark.django_db

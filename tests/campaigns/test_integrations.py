@@ -39,6 +39,21 @@ def test_weekly_digest_has_the_running_campaign(campaigns_index, stories_index, 
     assert not [s for s in hook_sections(after) if s.title.startswith(campaign.title)]
 
 
+@pytest.mark.parametrize(
+    ("teams", "meetings", "words"),
+    [
+        (1, 1, "1 team and 1 staff meeting have taken part."),
+        (3, 1, "3 teams and 1 staff meeting have taken part."),
+        (1, 2, "1 team and 2 staff meetings have taken part."),
+        (0, 0, "no team has taken part yet."),
+    ],
+)
+def test_the_digest_counts_teams_and_meetings_in_plain_words(teams, meetings, words):
+    from culture.campaigns.digest import taken_part
+
+    assert taken_part(teams, meetings) == words
+
+
 @pytest.mark.django_db
 def test_happened_again_links_both_ways(client, stories_index, employee, other_employee):
     """The dashboard counts repeats; the story pages link them, live ones only, both ways."""

@@ -64,9 +64,13 @@ def test_story_links_follow_the_published_agenda(make_pack, story, anonymous_sto
     assert list(pack.story_links.values_list("story_id", flat=True)) == [anonymous_story.pk]
 
 
-def test_index_lists_newest_first_and_filters_by_team(employee_client, make_pack, engineering):
+def test_index_lists_coming_up_soonest_first_then_held_and_filters_by_team(
+    employee_client, make_pack, engineering
+):
     today = timezone.localdate()
     make_pack(title="Old support", meeting_date=today - 60 * DAY)
+    make_pack(title="Later support", meeting_date=today + 21 * DAY)
+    make_pack(title="Recent support", meeting_date=today - 2 * DAY)
     make_pack(title="New support", meeting_date=today + 7 * DAY)
     make_pack(title="Engineering pack", team=engineering, meeting_date=today)
     index_url = make_pack(title="Draft pack", meeting_date=today).get_parent().url
@@ -75,7 +79,10 @@ def test_index_lists_newest_first_and_filters_by_team(employee_client, make_pack
     MeetingPackPage.objects.get(title="Draft pack").unpublish()
 
     html = employee_client.get(index_url).content.decode()
-    assert html.index("New support") < html.index("Engineering pack") < html.index("Old support")
+    order = ["Engineering pack", "New support", "Later support", "Recent support", "Old support"]
+    assert sorted(order, key=html.index) == order
+    assert html.index("Coming up") < html.index("Engineering pack")
+    assert html.index("Later support") < html.index(">Held<") < html.index("Recent support")
     assert "Draft pack" not in html
     assert "Held" in html and "Coming up" in html
 

@@ -1,6 +1,7 @@
 """Moderation: the "Culture review" workflow, who may do what, and the emails to the author."""
 
 import pytest
+from django.contrib.messages import get_messages
 from django.core import mail
 from django.urls import reverse
 from wagtail.models import GroupApprovalTask, Workflow, WorkflowPage, WorkflowState
@@ -251,6 +252,12 @@ def test_moderator_can_mark_good_for_meetings_and_publish_by_approving(
     assert response.status_code == 302, response.content.decode()[:2000]
     story = StoryPage.objects.get(pk=story.pk)
     assert story.live and story.good_for_meetings
+    # A message in plain words, not only Wagtail's "Page … has been updated".
+    said = [str(message) for message in get_messages(response.wsgi_request)]
+    assert (
+        "“A test email went to every customer” is approved and published. Its author is told "
+        "by email." in said
+    )
 
 
 def test_culture_team_manages_teams_series_and_phrases_in_the_admin(
