@@ -1,8 +1,10 @@
 from django.contrib.auth.models import Permission
 from django.shortcuts import redirect
 from django.urls import include, path, reverse
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem as AdminMenuItem
+from wagtail.admin.ui.sidebar import LinkMenuItem as LinkMenuItemComponent
 
 from home.page_links import section_url
 from home.panels import HOME_PANELS_HOOK, MENU_HOOK, MenuItem
@@ -55,6 +57,32 @@ def register_insights_menu_item():
         icon_name="crosshairs",
         order=250,
     )
+
+
+class CampaignsMenuItem(AdminMenuItem):
+    """ "Campaigns" in the admin menu, for who may add campaigns (the Culture team): the campaigns
+    index in the page explorer, without going through Pages."""
+
+    def is_shown(self, request):
+        index = CampaignIndexPage.objects.first()
+        return index is not None and index.permissions_for_user(request.user).can_add_subpage()
+
+    def render_component(self, request):
+        # The index's address is looked up per request (menu items are shared by all requests).
+        index = CampaignIndexPage.objects.first()
+        return LinkMenuItemComponent(
+            self.name,
+            self.label,
+            reverse("wagtailadmin_explore", args=[index.pk]),
+            icon_name=self.icon_name,
+            classname=self.classname,
+            attrs=self.attrs,
+        )
+
+
+@hooks.register("register_admin_menu_item")
+def register_campaigns_menu_item():
+    return CampaignsMenuItem(_("Campaigns"), "#", name="campaigns", icon_name="date", order=240)
 
 
 @hooks.register("register_permissions")

@@ -305,3 +305,17 @@ def test_only_the_culture_team_edits_campaigns(client, role_users, campaigns_ind
             response = client.get(url)
             expected = 200 if role == CULTURE_TEAM else 302
             assert response.status_code == expected, (role, url)
+
+
+@pytest.mark.django_db
+def test_campaigns_are_in_the_culture_teams_admin_menu(client, role_users, campaigns_index):
+    from home.roles import CULTURE_TEAM, sync_roles
+
+    sync_roles()
+    explore = reverse("wagtailadmin_explore", args=[campaigns_index.pk])
+    for role, user in role_users.items():
+        client.force_login(user)
+        html = client.get(reverse("wagtailadmin_home")).content.decode()
+        # The sidebar's menu is JSON inside the page; the address is written with escaped slashes.
+        shown = explore.replace("/", "\\u002F") in html or explore in html
+        assert shown == (role == CULTURE_TEAM), role

@@ -310,3 +310,23 @@ def test_team_listing_counts_without_a_query_per_row(
     with django_assert_max_num_queries(len(few.captured_queries) + 1):
         response = client.get("/admin/snippets/stories/team/")
     assert b"Team 19" in response.content or b"Team 9" in response.content
+
+
+def test_reviewers_are_emailed_in_own_its_words(
+    employee_client, employee, moderator, stories_index, django_capture_on_commit_callbacks
+):
+    sync_roles()
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        submit(employee_client)
+    (message,) = [m for m in mail.outbox if m.to == [moderator.email]]
+    assert message.subject == "To review: “A test email went to every customer”"
+    byline = employee.get_full_name()
+    assert f"“A test email went to every customer”, by {byline}, is waiting for your review." in (
+        message.body
+    )
+    story = only_story()
+    assert f"http://testserver/admin/pages/{story.pk}/edit/" in message.body
+    assert "moderation stage" not in message.body
+    html = "".join(content for content, _type in message.alternatives)
+    assert "moderation stage" not in html
