@@ -33,6 +33,16 @@ class LinkedStructValue(blocks.StructValue):
         return self.block.default_url()
 
 
+class MeetingAgendaValue(LinkedStructValue):
+    """ "Start a meeting pack" starts one; from the chosen pack's agenda when a pack is chosen."""
+
+    def link_url(self):
+        page = self.get("page")
+        if page is not None and page.live and page.specific_class.__name__ == "MeetingPackPage":
+            return f"{reverse('meetings:start')}?from={page.pk}"
+        return super().link_url()
+
+
 class WayBlock(blocks.StructBlock):
     """What every way to take part has: a heading and a short invitation."""
 
@@ -77,13 +87,15 @@ class MeetingAgendaBlock(WayBlock):
     link_label = blocks.CharBlock(max_length=60, default="Start a meeting pack")
 
     def default_url(self):
-        return _first_live_url("meetings.MeetingPacksIndexPage")
+        # "Start a meeting pack" (culture/meetings/start.py): a lead gets a new draft pack;
+        # anyone else is taken to the meeting packs.
+        return reverse("meetings:start")
 
     class Meta:
         icon = "list-ul"
         label = "Put it on your staff meeting agenda"
         template = "campaigns/blocks/meeting_agenda.html"
-        value_class = LinkedStructValue
+        value_class = MeetingAgendaValue
         description = "Asks team leads to give Mistake Management a slot in their staff meeting."
         preview_value = {
             "heading": "Put Mistake Management on your agenda",

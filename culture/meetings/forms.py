@@ -4,6 +4,8 @@ import datetime
 
 from django import forms
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.widgets import AdminDateInput, AdminTimeInput
 
@@ -74,3 +76,65 @@ class NewPackFromForm(forms.Form):
                 meeting_date=next_date,
                 start_time=source.start_time,
             )
+
+
+def usual_slot(team, today=None):
+    """The next meeting date and time for `team`: the weekday and time of its latest pack (its
+    usual staff meeting), else Tuesday at 09:00; the first such day after today."""
+    from .models import MeetingPackPage
+
+    today = today or timezone.localdate()
+    last = (
+        MeetingPackPage.objects.filter(team=team)
+        .order_by("-meeting_date", "-start_time")
+        .only("meeting_date", "start_time")
+        .first()
+        if team is not None
+        else None
+    )
+    weekday, start = (
+        (last.meeting_date.weekday(), last.start_time) if last else (1, datetime.time(9))
+    )
+    days_ahead = (weekday - today.weekday() - 1) % 7 + 1
+    return today + datetime.timedelta(days=days_ahead), start
+
+
+class StartPackForm(forms.Form):
+    """Start a meeting pack: title, team, date and time, pre-filled from the lead's first team and
+    its usual slot. The agenda is the default format, or the pack it starts from."""
+
+    team = forms.ModelChoiceField(queryset=None, empty_label=None, label=_("Team"))
+    meeting_date = forms.DateField(
+        label=_("Date of the meeting"),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
+    start_time = forms.TimeField(
+        label=_("Start time"), widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
+    )
+    title = forms.CharField(
+        label=_("Title"),
+        max_length=255,
+        required=False,
+        help_text=_("Leave it empty for “<team> staff meeting, <date>”."),
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        _limit_team_field(self.fields["team"], user)
+        if not self.is_bound:
+            team = self.fields["team"].queryset.order_by("name").first()
+            meeting_date, start_time = usual_slot(team)
+            self.initial.update(team=team, meeting_date=meeting_date, start_time=start_time)
+
+    def clean_meeting_date(self):
+        meeting_date = self.cleaned_data["meeting_date"]
+        if meeting_date < timezone.localdate():
+            raise forms.ValidationError(_("Choose today or a day to come."))
+        return meeting_date
+
+    def pack_title(self):
+        data = self.cleaned_data
+        return data["title"].strip() or _("%(team)s staff meeting, %(date)s") % {
+            "team": data["team"].name,
+            "date": date_format(data["meeting_date"], "j F Y"),
+        }

@@ -94,6 +94,8 @@ class MeetingPacksIndexPage(SectionIndexMixin, ChildInOneQueryMixin, Page):
             team_slug=request.GET.get("team", ""),
             query_string=f"team={team.slug}" if team else "",
             today=today,
+            # Asked of the reader's permissions on every request, never cached.
+            can_start=self.permissions_for_user(request.user).can_add_subpage(),
         )
         return context
 

@@ -1,4 +1,10 @@
 """Front-end views of this app that are not Wagtail pages."""
 
+from django.urls import path
+
+from . import start
+
 app_name = "meetings"
-urlpatterns = []
+urlpatterns = [
+    path("meeting-packs/start/", start.start_pack, name="start"),
+]

@@ -1,0 +1,70 @@
+""" "Start a meeting pack": one click from the meeting packs page, the lead's dashboard and a
+campaign's "Start a meeting pack", to a draft pack in the editor.
+
+A front-end page (not in the admin) so that a campaign can link everyone to it: whoever may not
+build packs is taken to the meeting packs instead, with a word on who builds them.
+"""
+
+from django.contrib import messages
+from django.shortcuts import redirect, render
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+from wagtail.coreutils import find_available_slug
+
+from .blocks import default_agenda
+from .forms import StartPackForm
+from .models import MeetingPackPage, MeetingPacksIndexPage
+
+
+def _source_pack(request):
+    """The published pack a campaign suggests starting from (`?from=<id>`), if any."""
+    value = request.GET.get("from") or request.POST.get("from") or ""
+    if not (value.isascii() and value.isdigit()) or len(value) > 18:
+        return None
+    return MeetingPackPage.objects.live().filter(id=int(value)).first()
+
+
+@require_http_methods(["GET", "POST"])
+def start_pack(request):
+    index = MeetingPacksIndexPage.objects.first()
+    if index is None or not index.permissions_for_user(request.user).can_add_subpage():
+        messages.info(
+            request,
+            _(
+                "Team leads start meeting packs. Here are the packs of the teams: ask your lead to put one on the agenda."
+            ),
+        )
+        return redirect(index.url if index else "/")
+    source = _source_pack(request)
+    form = StartPackForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        title = form.pack_title()
+        pack = MeetingPackPage(
+            title=title,
+            draft_title=title,
+            slug=find_available_slug(index, slugify(title) or "meeting-pack"),
+            team=data["team"],
+            meeting_date=data["meeting_date"],
+            start_time=data["start_time"],
+            owner=request.user,
+            live=False,
+            agenda=source.agenda.raw_data if source else default_agenda(),
+            target_minutes=source.target_minutes if source else 30,
+        )
+        index.add_child(instance=pack)
+        pack.save_revision(user=request.user, log_action=True)
+        messages.success(
+            request,
+            _(
+                "“%(title)s” is started as a draft. Add stories from the suggestions, then publish it."
+            )
+            % {"title": title},
+        )
+        return redirect("wagtailadmin_pages:edit", pack.pk)
+    return render(
+        request,
+        "meetings/start_pack.html",
+        {"form": form, "index": index, "source": source},
+    )
