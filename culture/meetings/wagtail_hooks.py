@@ -86,3 +86,13 @@ def warn_after_create(request, page):
 @hooks.register(STORY_PAGE_PANELS_HOOK)
 def discussed_in_panel(request, story):
     return DiscussedInPanel(story, request)
+
+
+@hooks.register("construct_homepage_panels")
+def lead_dashboard_panel(request, panels):
+    """Team leads find their staff meetings first on the admin dashboard."""
+    from .dashboard import LeadDashboardPanel
+
+    panel = LeadDashboardPanel.for_user(request.user)
+    if panel is not None:
+        panels.insert(0, panel)
