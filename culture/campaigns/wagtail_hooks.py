@@ -102,3 +102,13 @@ def copy_campaigns_to_new_dates(request, page):
 
 # The weekly digest of the quotes app calls this hook, if that app is installed.
 hooks.register(DIGEST_SECTIONS_HOOK, campaign_section)
+
+
+@hooks.register("construct_homepage_panels")
+def culture_dashboard_panel(request, panels):
+    """The Culture team find what needs them this week first on the admin dashboard."""
+    from .dashboard import CultureDashboardPanel
+
+    panel = CultureDashboardPanel.for_user(request.user)
+    if panel is not None:
+        panels.insert(0, panel)
