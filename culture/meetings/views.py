@@ -16,6 +16,8 @@ from .models import MeetingPackPage
 from .suggestions import suggest_stories
 
 STORY_MINUTES = 15
+# The agenda item that closes a meeting; stories added from the suggestions go before it.
+CLOSING_ITEM = "celebration"
 POPULAR_TAGS = 15
 
 
@@ -85,13 +87,25 @@ def add_suggestion(request, pk):
     if story.pk in latest.story_ids():
         messages.warning(request, f"“{story.title}” is already on the agenda.")
         return redirect(edit_url)
-    latest.agenda.append(("story", {"story": story, "minutes": STORY_MINUTES, "questions": []}))
-    latest.save_revision(user=request.user, log_action=True)
-    messages.success(
-        request,
-        f"“{story.title}” was added to the agenda ({STORY_MINUTES} minutes) as a draft change. "
-        "Publish the pack when you are ready.",
+    # Before the closing celebration ("Mistake cake" ends the meeting), else at the end.
+    position = len(latest.agenda)
+    if position and latest.agenda[position - 1].block_type == CLOSING_ITEM:
+        position -= 1
+    latest.agenda.insert(
+        position, ("story", {"story": story, "minutes": STORY_MINUTES, "questions": []})
     )
+    latest.save_revision(user=request.user, log_action=True)
+    over = latest.planned_minutes - (latest.target_minutes or 0)
+    message = (
+        f"“{story.title}” was added to the agenda ({STORY_MINUTES} minutes) as a draft change. "
+        "Publish the pack when you are ready."
+    )
+    if latest.target_minutes and over > 0:
+        message += (
+            f" The agenda now runs {over} minutes over its {latest.target_minutes}-minute "
+            "target: shorten the open round or another item."
+        )
+    messages.success(request, message)
     return redirect(edit_url)
 
 

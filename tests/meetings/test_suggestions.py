@@ -123,3 +123,20 @@ def test_suggestions_page_costs_a_fixed_number_of_queries(
         StoryPageFactory(parent=stories_index, tags=["email", f"u{number}"])
     with django_assert_max_num_queries(len(few.captured_queries)):
         client.get(url)
+
+
+def test_a_story_added_from_the_suggestions_goes_before_the_closing_celebration(
+    client, lead, make_pack, stories_index
+):
+    from django.contrib.messages import get_messages
+
+    from culture.meetings.blocks import default_agenda
+
+    pack = make_pack(agenda=default_agenda(), target_minutes=30)  # round 10, plan 15, cake 5
+    new = StoryPageFactory(parent=stories_index, title="The wrong attachment")
+    client.force_login(lead)
+    response = client.post(f"/admin/meetings/packs/{pack.pk}/suggestions/add/", {"story": new.pk})
+    kinds = [child.block_type for child in latest(pack).agenda]
+    assert kinds == ["open_round", "plan_exercise", "story", "celebration"]
+    said = " ".join(str(message) for message in get_messages(response.wsgi_request))
+    assert "runs 15 minutes over its 30-minute target" in said
