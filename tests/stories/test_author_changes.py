@@ -132,3 +132,13 @@ def test_an_anonymous_author_withdraws_as_anonymous(stories_index, employee, emp
 def reader_client(other_employee):
     sync_roles()
     return client_for(other_employee)
+
+
+def test_proposed_changes_are_previewed_as_changes(employee_client, published):
+    edit = reverse("stories:edit", args=[published.pk])
+    response = employee_client.post(edit, story_form(title="Old story", preview="1"))
+    assert response["Location"] == reverse("stories:preview", args=[published.pk])
+    html = employee_client.get(response["Location"]).content.decode()
+    assert "This is your story with your changes" in html
+    assert "Submit changes for review" in html
+    assert StoryPage.objects.get(pk=published.pk).live
