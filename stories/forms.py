@@ -23,6 +23,8 @@ from django.utils.html import escape
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
+from home.ids import page_id
+
 from .models import CorrectiveAction, Series, StoryPage, Team
 from .models.pages import MAX_ACTIONS, MAX_LESSONS, MAX_QUESTIONS
 
@@ -498,10 +500,10 @@ class StoryForm(forms.Form):
         Never an error the author would have to fix: an id that is not a published story
         (unpublished since, or made up) is dropped.
         """
-        value = (self.data.get("mark_repeat") or self.cleaned_data["repeat_suggestion"]).strip()
-        if not value.isdigit() or len(value) > 18:
+        chosen = page_id(self.data.get("mark_repeat") or self.cleaned_data["repeat_suggestion"])
+        if chosen is None:
             return None
-        return StoryPage.objects.live().filter(id=int(value)).first()
+        return StoryPage.objects.live().filter(id=chosen).first()
 
     def clean_summary(self):
         return " ".join(clean_plain(self.cleaned_data["summary"]).split())

@@ -12,6 +12,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 from wagtail.coreutils import find_available_slug
 
+from home.ids import page_id
+
 from .blocks import default_agenda
 from .forms import StartPackForm
 from .models import MeetingPackPage, MeetingPacksIndexPage
@@ -19,10 +21,10 @@ from .models import MeetingPackPage, MeetingPacksIndexPage
 
 def _source_pack(request):
     """The published pack a campaign suggests starting from (`?from=<id>`), if any."""
-    value = request.GET.get("from") or request.POST.get("from") or ""
-    if not (value.isascii() and value.isdigit()) or len(value) > 18:
+    chosen = page_id(request.GET.get("from") or request.POST.get("from"))
+    if chosen is None:
         return None
-    return MeetingPackPage.objects.live().filter(id=int(value)).first()
+    return MeetingPackPage.objects.live().filter(id=chosen).first()
 
 
 @require_http_methods(["GET", "POST"])

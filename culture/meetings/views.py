@@ -11,6 +11,8 @@ from django.views.decorators.http import require_POST
 from wagtail.admin import messages
 from wagtail.coreutils import find_available_slug
 
+from home.ids import page_id
+
 from .forms import NewPackFromForm
 from .models import MeetingPackPage
 from .suggestions import suggest_stories
@@ -69,12 +71,9 @@ def add_suggestion(request, pk):
 
     pack = _pack_for_editing(request, pk)
     edit_url = reverse("wagtailadmin_pages:edit", args=[pack.pk])
-    story_id = request.POST.get("story", "")
-    # A tampered or empty value is "not published any more", never a 500. `id`, not `pk`: on
-    # SQLite a number too big for a page subclass's pk overflows instead of matching nothing.
-    story = None
-    if story_id.isascii() and story_id.isdigit():
-        story = StoryPage.objects.live().filter(id=int(story_id)).first()
+    # A tampered or empty value is "not published any more", never a 500 (home/ids.py).
+    story_id = page_id(request.POST.get("story"))
+    story = None if story_id is None else StoryPage.objects.live().filter(id=story_id).first()
     if story is None:
         messages.error(request, "That story is not published any more; choose another one.")
         return redirect(reverse("meetings_admin:suggestions", args=[pack.pk]))

@@ -1,6 +1,7 @@
 """Autosave endpoints of the share form (static/js/autosave.js; stories/autosave.py).
 
-Only the author of a story gets an answer (404 for everyone else), as for the form itself. Nothing here makes a revision or touches the review workflow.
+Only the author of a story gets an answer (404 for everyone else), as for the form itself.
+Nothing here makes a revision or touches the review workflow.
 """
 
 from django.http import JsonResponse
@@ -16,14 +17,14 @@ from ..models import DraftAutosave
 from .sharing import own_story
 
 
-def _editable_story(request, pk):
+def _authors_story(request, pk):
     return None if pk is None else own_story(request, pk)
 
 
 @never_cache
 @require_POST
 def keep(request, pk=None):
-    story = _editable_story(request, pk)
+    story = _authors_story(request, pk)
     fields = autosave.typed_fields(request.POST)
     if fields is None:
         return JsonResponse({"error": _("Too much to autosave; use “Save draft”.")}, status=413)
@@ -40,7 +41,7 @@ def keep(request, pk=None):
 @require_POST
 def discard(request, pk=None):
     """Forget the autosave and open the form as last saved."""
-    story = _editable_story(request, pk)
+    story = _authors_story(request, pk)
     DraftAutosave.objects.filter(author=request.user, story=story).delete()
     if story is None:
         return redirect("stories:share")

@@ -10,6 +10,8 @@ from django.shortcuts import get_object_or_404, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
+from home.ids import page_id
+
 from ..forms import StoryForm
 from ..models import StoryPage
 from ..similar import SHOWN, draft_text, similar_stories
@@ -37,14 +39,12 @@ def _suggestion(request, form, story):
         raw = form.data.get("mark_repeat") or form.data.get("repeat_suggestion") or ""
     else:
         raw = str(form.initial.get("repeat_suggestion") or "")
-    raw = raw.strip()
-    if not raw.isdigit() or len(raw) > 18:
-        return None
-    if story is not None and int(raw) == story.pk:
+    chosen = page_id(raw)
+    if chosen is None or (story is not None and chosen == story.pk):
         return None
     return (
         StoryPage.objects.visible_to(request)
-        .filter(id=int(raw))
+        .filter(id=chosen)
         .prefetch_related("lessons")
         .only("pk", "title", "summary", "url_path", "first_published_at", "path", "depth")
         .first()
