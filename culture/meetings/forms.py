@@ -78,23 +78,34 @@ class NewPackFromForm(forms.Form):
             )
 
 
+# A team with no usual slot and no pack yet meets on Tuesday at 09:00.
+DEFAULT_MEETING_WEEKDAY = 1
+DEFAULT_MEETING_TIME = datetime.time(9)
+
+
 def usual_slot(team, today=None):
-    """The next meeting date and time for `team`: the weekday and time of its latest pack (its
-    usual staff meeting), else Tuesday at 09:00; the first such day after today."""
+    """The next meeting date and time for `team`, the first such day after today.
+
+    The weekday and time kept on the Team (its usual staff meeting) win; what is not kept there
+    comes from the team's latest pack; a team with neither meets on Tuesday at 09:00.
+    """
     from .models import MeetingPackPage
 
     today = today or timezone.localdate()
-    last = (
-        MeetingPackPage.objects.filter(team=team)
-        .order_by("-meeting_date", "-start_time")
-        .only("meeting_date", "start_time")
-        .first()
-        if team is not None
-        else None
-    )
-    weekday, start = (
-        (last.meeting_date.weekday(), last.start_time) if last else (1, datetime.time(9))
-    )
+    weekday = getattr(team, "meeting_weekday", None)
+    start = getattr(team, "meeting_time", None)
+    if team is not None and (weekday is None or start is None):
+        last = (
+            MeetingPackPage.objects.filter(team=team)
+            .order_by("-meeting_date", "-start_time")
+            .only("meeting_date", "start_time")
+            .first()
+        )
+        if last:
+            weekday = last.meeting_date.weekday() if weekday is None else weekday
+            start = start or last.start_time
+    weekday = DEFAULT_MEETING_WEEKDAY if weekday is None else weekday
+    start = start or DEFAULT_MEETING_TIME
     days_ahead = (weekday - today.weekday() - 1) % 7 + 1
     return today + datetime.timedelta(days=days_ahead), start
 

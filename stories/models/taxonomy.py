@@ -3,8 +3,19 @@
 from django.conf import settings
 from django.db import models
 from django.utils.text import slugify
-from wagtail.admin.panels import FieldPanel
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.search import index
+
+WEEKDAYS = [
+    (0, _("Monday")),
+    (1, _("Tuesday")),
+    (2, _("Wednesday")),
+    (3, _("Thursday")),
+    (4, _("Friday")),
+    (5, _("Saturday")),
+    (6, _("Sunday")),
+]
 
 
 class Team(index.Indexed, models.Model):
@@ -17,7 +28,23 @@ class Team(index.Indexed, models.Model):
         settings.AUTH_USER_MODEL,
         blank=True,
         related_name="teams",
-        help_text="People in this team. A team lead builds meeting packs for the teams they are in.",
+        help_text=_(
+            "People in this team. A team lead builds meeting packs for the teams they are in."
+        ),
+    )
+    # The team's usual staff meeting: a new meeting pack starts on the next such day and time.
+    meeting_weekday = models.PositiveSmallIntegerField(
+        _("meeting day"),
+        choices=WEEKDAYS,
+        null=True,
+        blank=True,
+        help_text=_("Left empty, the weekday of the team's latest meeting pack is used."),
+    )
+    meeting_time = models.TimeField(
+        _("meeting time"),
+        null=True,
+        blank=True,
+        help_text=_("Left empty, the start time of the team's latest meeting pack is used."),
     )
 
     panels = [
@@ -25,6 +52,11 @@ class Team(index.Indexed, models.Model):
         FieldPanel("slug"),
         FieldPanel("description"),
         FieldPanel("members"),
+        MultiFieldPanel(
+            [FieldRowPanel([FieldPanel("meeting_weekday"), FieldPanel("meeting_time")])],
+            heading=_("Usual staff meeting"),
+            help_text=_("New meeting packs for this team start on the next such day and time."),
+        ),
     ]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
 

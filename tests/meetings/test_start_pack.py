@@ -105,3 +105,15 @@ def test_the_usual_slot_without_a_pack_is_next_tuesday_at_nine(support):
     assert usual_slot(support, today=monday) == (datetime.date(2026, 12, 8), datetime.time(9))
     tuesday = datetime.date(2026, 12, 8)
     assert usual_slot(support, today=tuesday)[0] == datetime.date(2026, 12, 15)
+
+
+def test_the_usual_slot_kept_on_the_team_wins_over_its_latest_pack(support, make_pack):
+    make_pack(meeting_date=datetime.date(2026, 11, 26), start_time=datetime.time(10, 30))
+    monday = datetime.date(2026, 12, 7)
+    # Only the weekday kept: the time still comes from the latest pack (a Thursday at 10:30).
+    support.meeting_weekday = 2  # Wednesday
+    support.save()
+    assert usual_slot(support, today=monday) == (datetime.date(2026, 12, 9), datetime.time(10, 30))
+    support.meeting_time = datetime.time(14)
+    support.save()
+    assert usual_slot(support, today=monday) == (datetime.date(2026, 12, 9), datetime.time(14))
