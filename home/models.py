@@ -1,7 +1,9 @@
 """The home page and the settings the Culture team edits for the whole site."""
 
+import datetime
+
 from django.core.exceptions import ValidationError
-from django.core.validators import RegexValidator
+from django.core.validators import MinValueValidator, RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, HelpPanel, MultiFieldPanel
@@ -75,6 +77,25 @@ class SiteSettings(BaseSiteSetting):
         "against white (contrast of at least 4.5 : 1).",
     )
 
+    # Anonymity (README, "Anonymity"): what keeps an anonymous author from being picked out.
+    anonymity_min_group = models.PositiveSmallIntegerField(
+        _("smallest team shown with an anonymous story"),
+        default=5,
+        validators=[MinValueValidator(2)],
+        help_text=_(
+            "An anonymous story's team is shown, filtered and counted only when the team has at "
+            "least this many active members."
+        ),
+    )
+    daily_publication_time = models.TimeField(
+        _("daily publication time"),
+        default=datetime.time(9),
+        help_text=_(
+            "Approved anonymous stories go live at this time of day (site time zone), never at "
+            "the moment of approval, so the time cannot point at who was online."
+        ),
+    )
+
     panels = [
         HelpPanel(
             content="These settings change how the whole site looks to every employee.",
@@ -82,6 +103,10 @@ class SiteSettings(BaseSiteSetting):
         MultiFieldPanel(
             [FieldPanel("site_name"), FieldPanel("tagline"), FieldPanel("primary_colour")],
             heading="Brand",
+        ),
+        MultiFieldPanel(
+            [FieldPanel("anonymity_min_group"), FieldPanel("daily_publication_time")],
+            heading=_("Anonymity"),
         ),
     ]
 

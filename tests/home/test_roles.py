@@ -64,7 +64,14 @@ def test_only_the_culture_team_edits_site_settings(client, home_page, role_users
     if allowed:
         assert response.status_code == 200
         saved = client.post(
-            url, {"site_name": "Own It!", "tagline": "Learn", "primary_colour": "#7a1f5c"}
+            url,
+            {
+                "site_name": "Own It!",
+                "tagline": "Learn",
+                "primary_colour": "#7a1f5c",
+                "anonymity_min_group": 5,
+                "daily_publication_time": "09:00",
+            },
         )
         assert saved.status_code == 302
         page = client.get("/")
