@@ -5,6 +5,7 @@ from django.urls import path
 from . import views
 
 urlpatterns = [
+    path("suggestions/", views.editor_suggestions, name="editor_suggestions"),
     path("packs/<int:pk>/suggestions/", views.suggestions, name="suggestions"),
     path("packs/<int:pk>/suggestions/add/", views.add_suggestion, name="add_suggestion"),
     path("packs/<int:pk>/new-from/", views.new_from, name="new_from"),

@@ -442,6 +442,12 @@ class AgendaBlock(blocks.StreamBlock):
         return super().clean(value)
 
 
+# A story added from the suggestions gets these minutes, and goes before the item that closes
+# the meeting (the celebration: "Mistake cake" ends it).
+STORY_MINUTES = 15
+CLOSING_ITEM = "celebration"
+
+
 def default_agenda():
     """The format a new pack starts from: a round, the plan exercise and a celebration (30 min)."""
     return [

@@ -45,6 +45,20 @@ class MeetingPackForm(WagtailAdminPageForm):
         super().__init__(*args, **kwargs)
         if self.for_user is not None and "team" in self.fields:
             _limit_team_field(self.fields["team"], self.for_user)
+            if self.instance.pk is None and not self.is_bound:
+                self._start_at_the_usual_slot()
+
+    def _start_at_the_usual_slot(self):
+        """A new pack starts with the lead's own team (the first they are in) at its usual slot,
+        so that suggestions show from the first moment."""
+        from stories.models import Team
+
+        own = Team.objects.filter(members=self.for_user)
+        team = self.fields["team"].queryset.filter(pk__in=own.values("pk")).first()
+        if team is None:
+            return
+        meeting_date, start_time = usual_slot(team)
+        self.initial.update(team=team.pk, meeting_date=meeting_date, start_time=start_time)
 
 
 class NewPackFromForm(forms.Form):

@@ -4,6 +4,8 @@ from django.forms import Media
 from django.urls import reverse
 from wagtail.admin.panels import Panel
 
+from .blocks import CLOSING_ITEM
+
 
 class AgendaSummaryPanel(Panel):
     """Shows the agenda's length against the target, kept up to date as the lead types.
@@ -11,7 +13,8 @@ class AgendaSummaryPanel(Panel):
     The server renders the totals of the saved version (so it works without JavaScript);
     static/js/meetings-admin.js recomputes them from the minutes fields of the agenda while
     the lead edits. It also lists stories that readers no longer see (unpublished or deleted),
-    and links to the suggestions and to "start a new pack from this one".
+    suggests stories to add in place (js/agenda-suggestions.js, also before the first save),
+    and links to the suggestions page and to "start a new pack from this one".
     """
 
     class BoundPanel(Panel.BoundPanel):
@@ -19,7 +22,13 @@ class AgendaSummaryPanel(Panel):
 
         @property
         def media(self):
-            return Media(js=["js/meetings-admin.js"])
+            return Media(
+                js=["js/meetings-admin.js", "js/agenda-suggestions.js"],
+                css={"all": ["css/meetings-admin.css"]},
+            )
+
+        def _input_id(self, name):
+            return self.form[name].id_for_label if name in self.form.fields else ""
 
         def get_context_data(self, parent_context=None):
             context = super().get_context_data(parent_context)
@@ -28,11 +37,14 @@ class AgendaSummaryPanel(Panel):
                 planned_minutes=pack.planned_minutes,
                 target_minutes=pack.target_minutes or 0,
                 minutes_over_target=pack.minutes_over_target,
+                minutes_left=max(0, (pack.target_minutes or 0) - pack.planned_minutes),
+                editor_suggestions_url=reverse("meetings_admin:editor_suggestions"),
+                team_input_id=self._input_id("team"),
+                topics_input_id=self._input_id("topics"),
+                closing_item=CLOSING_ITEM,
                 unavailable_stories=pack.unavailable_stories(),
                 stream_prefix="agenda",
-                target_input_id=self.form["target_minutes"].id_for_label
-                if "target_minutes" in self.form.fields
-                else "",
+                target_input_id=self._input_id("target_minutes"),
             )
             if pack.pk:
                 context.update(

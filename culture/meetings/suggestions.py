@@ -9,31 +9,36 @@ MAX_SUGGESTIONS = 20
 
 
 def suggest_stories(pack, tags=None, limit=MAX_SUGGESTIONS):
-    """Published stories for `pack`, best first.
+    """Published stories for `pack` (its team; its topics when `tags` is None), best first."""
+    if tags is None:
+        tags = [tag.name for tag in pack.topics.all()]
+    return suggest_stories_for(pack.team, tags, exclude_ids=pack.story_ids(), limit=limit)
 
-    * `tags` (names or slugs; the pack's topics when None): a story must have at least one;
-      stories matching more of them come first among equals.
+
+def suggest_stories_for(team, tags, exclude_ids=(), limit=MAX_SUGGESTIONS):
+    """Published stories for a meeting of `team`, best first; also for a pack not saved yet.
+
+    * `tags` (names or slugs): a story must have at least one; stories matching more of them
+      come first among equals. No tags: every story.
     * Stories marked "good for meetings" come first, then the team's own stories, then the newest.
     * Left out: stories the team discussed in an earlier meeting (a published pack of the team
-      whose date has passed) and stories already on this pack's agenda.
+      whose date has passed) and `exclude_ids` (the stories already on the agenda).
 
     A fixed number of queries: one for the stories, one each for their tags and authorship.
     """
     from stories.models import StoryPage
 
-    if tags is None:
-        tags = [tag.name for tag in pack.topics.all()]
     tag_slugs = sorted({slugify(tag) for tag in tags if slugify(tag)})
 
     stories = (
         StoryPage.objects.live()
-        .exclude(pk__in=stories_discussed_by_team(pack.team))
-        .exclude(pk__in=pack.story_ids())
+        .exclude(pk__in=stories_discussed_by_team(team))
+        .exclude(pk__in=list(exclude_ids))
         .select_related("team", "authorship__author")
         .prefetch_related("tags")
         .annotate(
             own_team=Case(
-                When(team_id=pack.team_id, then=Value(True)),
+                When(team_id=getattr(team, "pk", None), then=Value(True)),
                 default=Value(False),
                 output_field=BooleanField(),
             )

@@ -1,5 +1,7 @@
 """Admin views of meeting packs: story suggestions (one click to add) and "start a new pack"."""
 
+import json
+
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count
 from django.http import Http404
@@ -7,20 +9,23 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 from wagtail.admin import messages
 from wagtail.coreutils import find_available_slug
 
 from home.ids import page_id
 
+from .blocks import CLOSING_ITEM, STORY_MINUTES, AgendaBlock
 from .forms import NewPackFromForm
-from .models import MeetingPackPage
-from .suggestions import suggest_stories
+from .models import MeetingPackPage, MeetingPacksIndexPage
+from .permissions import can_manage_team
+from .suggestions import suggest_stories, suggest_stories_for
 
-STORY_MINUTES = 15
-# The agenda item that closes a meeting; stories added from the suggestions go before it.
-CLOSING_ITEM = "celebration"
 POPULAR_TAGS = 15
+# How many suggestions the editor's panel shows; the suggestions page of a saved pack has more.
+EDITOR_SUGGESTIONS = 6
 
 
 def _pack_for_editing(request, pk):
@@ -64,6 +69,56 @@ def suggestions(request, pk):
     )
 
 
+def editor_suggestions(request):
+    """Suggestions inside the pack editor, saved or not (js/agenda-suggestions.js asks as the
+    lead edits): the team, topics and stories on the agenda come from the form, not the database.
+
+    Each suggestion carries the story item's form state, so the browser inserts it into the
+    agenda in place and nothing the lead typed is lost.
+    """
+    from stories.models import Team
+
+    index = MeetingPacksIndexPage.objects.first()
+    if index is None or not index.permissions_for_user(request.user).can_add_subpage():
+        raise PermissionDenied
+    team_id = page_id(request.GET.get("team"))
+    team = Team.objects.filter(pk=team_id).first() if team_id else None
+    if team is not None and not can_manage_team(request.user, team.pk):
+        team = None
+    tags = [tag for tag in request.GET.getlist("tag") if tag.strip()]
+    exclude = [pk for pk in map(page_id, request.GET.getlist("story")) if pk is not None]
+    suggestions = []
+    if team is not None:
+        story_block = AgendaBlock().child_blocks["story"]
+        for story in suggest_stories_for(team, tags, exclude_ids=exclude, limit=EDITOR_SUGGESTIONS):
+            state = json.dumps(_story_item_state(story_block, story))
+            suggestions.append((story, state))
+    return TemplateResponse(
+        request,
+        "meetings/admin/editor_suggestions.html",
+        {
+            "team": team,
+            "tags": tags,
+            "suggestions": suggestions,
+            "story_minutes": STORY_MINUTES,
+        },
+    )
+
+
+def _story_item_state(story_block, story):
+    """The form state of a new agenda item for `story`, as the editor's JavaScript takes it.
+
+    Built child by child from the loaded story (the block's own `to_python` would fetch it
+    again); the page chooser asks for the story's parent, so a bounded query per suggestion.
+    """
+    children = story_block.child_blocks
+    return {
+        "story": children["story"].get_form_state(story),
+        "questions": children["questions"].get_form_state(children["questions"].to_python([])),
+        "minutes": children["minutes"].get_form_state(STORY_MINUTES),
+    }
+
+
 @require_POST
 def add_suggestion(request, pk):
     """Append a story to the pack's latest revision (a new draft revision), back to the editor."""
@@ -75,16 +130,18 @@ def add_suggestion(request, pk):
     story_id = page_id(request.POST.get("story"))
     story = None if story_id is None else StoryPage.objects.live().filter(id=story_id).first()
     if story is None:
-        messages.error(request, "That story is not published any more; choose another one.")
+        messages.error(request, _("That story is not published any more; choose another one."))
         return redirect(reverse("meetings_admin:suggestions", args=[pack.pk]))
     lock = pack.get_lock()
     if lock and lock.for_user(request.user):
-        messages.error(request, "This pack is locked, so the story was not added.")
+        messages.error(request, _("This pack is locked, so the story was not added."))
         return redirect(edit_url)
 
     latest = pack.get_latest_revision_as_object()
     if story.pk in latest.story_ids():
-        messages.warning(request, f"“{story.title}” is already on the agenda.")
+        messages.warning(
+            request, _("“%(title)s” is already on the agenda.") % {"title": story.title}
+        )
         return redirect(edit_url)
     # Before the closing celebration ("Mistake cake" ends the meeting), else at the end.
     position = len(latest.agenda)
@@ -95,15 +152,18 @@ def add_suggestion(request, pk):
     )
     latest.save_revision(user=request.user, log_action=True)
     over = latest.planned_minutes - (latest.target_minutes or 0)
-    message = (
-        f"“{story.title}” was added to the agenda ({STORY_MINUTES} minutes) as a draft change. "
+    message = _(
+        "“%(title)s” was added to the agenda (%(minutes)s minutes) as a draft change. "
         "Publish the pack when you are ready."
-    )
+    ) % {"title": story.title, "minutes": STORY_MINUTES}
     if latest.target_minutes and over > 0:
-        message += (
-            f" The agenda now runs {over} minutes over its {latest.target_minutes}-minute "
-            "target: shorten the open round or another item."
-        )
+        message += " " + ngettext(
+            "The agenda now runs %(over)s minute over its %(target)s-minute target: "
+            "shorten the open round or another item.",
+            "The agenda now runs %(over)s minutes over its %(target)s-minute target: "
+            "shorten the open round or another item.",
+            over,
+        ) % {"over": over, "target": latest.target_minutes}
     messages.success(request, message)
     return redirect(edit_url)
 
@@ -141,7 +201,8 @@ def new_from(request, pk):
         new_pack.save_revision(user=request.user, log_action=False)
         messages.success(
             request,
-            f"“{title}” was started from “{source.title}”. Check the agenda, then publish it.",
+            _("“%(title)s” was started from “%(source)s”. Check the agenda, then publish it.")
+            % {"title": title, "source": source.title},
         )
         return redirect("wagtailadmin_pages:edit", new_pack.pk)
     return TemplateResponse(

@@ -1,5 +1,6 @@
-// Meeting pack editor: keeps the agenda's running total and the over-target warning up to date
-// while the lead edits. The server renders the same figures for the saved version.
+// Meeting pack editor: keeps the agenda's length, the minutes left and the over-target warning
+// up to date while the lead edits. The server renders the same figures for the saved version.
+// js/agenda-suggestions.js reads the same figures through `summary.agendaTotals()`.
 const startAgendaSummary = () => {
     const summary = document.querySelector("[data-agenda-summary]");
     if (!summary) return;
@@ -8,6 +9,7 @@ const startAgendaSummary = () => {
     const minutesName = new RegExp(`^${prefix}-(\\d+)-value-minutes$`);
     const total = summary.querySelector("[data-agenda-total]");
     const target = summary.querySelector("[data-agenda-target]");
+    const left = summary.querySelector("[data-agenda-left]");
     const over = summary.querySelector("[data-agenda-over]");
     const overBy = summary.querySelector("[data-agenda-over-by]");
 
@@ -16,7 +18,7 @@ const startAgendaSummary = () => {
         return deleted && deleted.value === "1";
     };
 
-    const update = () => {
+    const agendaTotals = () => {
         let minutes = 0;
         form.querySelectorAll("input").forEach((input) => {
             const match = minutesName.exec(input.name);
@@ -26,11 +28,22 @@ const startAgendaSummary = () => {
             }
         });
         const targetInput = summary.dataset.targetInput && document.getElementById(summary.dataset.targetInput);
-        const targetMinutes = targetInput ? parseInt(targetInput.value, 10) || 0 : parseInt(target.textContent, 10) || 0;
+        const targetMinutes = targetInput
+            ? parseInt(targetInput.value, 10) || 0
+            : parseInt(target.textContent, 10) || 0;
+        return { minutes, target: targetMinutes };
+    };
+
+    const update = () => {
+        const { minutes, target: targetMinutes } = agendaTotals();
+        const remaining = targetMinutes - minutes;
         total.textContent = minutes;
         target.textContent = targetMinutes;
-        overBy.textContent = Math.max(0, minutes - targetMinutes);
-        over.hidden = !(targetMinutes && minutes > targetMinutes);
+        overBy.textContent = Math.max(0, -remaining);
+        over.hidden = !(targetMinutes && remaining < 0);
+        left.hidden = !targetMinutes || remaining < 0;
+        const words = remaining === 1 ? summary.dataset.leftOne : summary.dataset.leftOther;
+        left.textContent = words.replace("__N__", Math.max(0, remaining));
     };
 
     let pending = null;
@@ -41,12 +54,17 @@ const startAgendaSummary = () => {
     form.addEventListener("input", schedule);
     form.addEventListener("change", schedule);
     // Adding, deleting (which only marks a block deleted) and reordering blocks change the DOM.
-    new MutationObserver(schedule).observe(form, {
+    // Not the summary's own changes: writing the figures would wake the observer again.
+    new MutationObserver((records) => {
+        if (records.some((record) => !summary.contains(record.target))) schedule();
+    }).observe(form, {
         childList: true,
         subtree: true,
         attributes: true,
         attributeFilter: ["aria-hidden"],
     });
+    summary.agendaTotals = agendaTotals;
+    summary.refreshTotals = update;
     update();
 };
 
