@@ -446,6 +446,9 @@ class AgendaBlock(blocks.StreamBlock):
 # the meeting (the celebration: "Mistake cake" ends it).
 STORY_MINUTES = 15
 CLOSING_ITEM = "celebration"
+# When an added story overruns the target, the editor offers to shorten the open round, but not
+# below this: a round of less than five minutes is not a round.
+SHORTEST_OPEN_ROUND = 5
 
 
 def default_agenda():

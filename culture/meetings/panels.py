@@ -4,7 +4,7 @@ from django.forms import Media
 from django.urls import reverse
 from wagtail.admin.panels import Panel
 
-from .blocks import CLOSING_ITEM
+from .blocks import CLOSING_ITEM, SHORTEST_OPEN_ROUND
 
 
 class AgendaSummaryPanel(Panel):
@@ -42,6 +42,7 @@ class AgendaSummaryPanel(Panel):
                 team_input_id=self._input_id("team"),
                 topics_input_id=self._input_id("topics"),
                 closing_item=CLOSING_ITEM,
+                shortest_open_round=SHORTEST_OPEN_ROUND,
                 unavailable_stories=pack.unavailable_stories(),
                 stream_prefix="agenda",
                 target_input_id=self._input_id("target_minutes"),

@@ -5,7 +5,7 @@
 // answers with the suggestions, each carrying the new agenda item's form state. "Add to agenda"
 // inserts that item into Wagtail's StreamField before the closing item, so nothing typed is
 // lost; saving the draft keeps it. When the agenda then runs over its target, the lead is told by
-// how much and offered to shorten the open round.
+// how much and offered to shorten the open round or raise the target.
 const startAgendaSuggestions = () => {
     const section = document.querySelector("[data-agenda-suggestions]");
     const summary = document.querySelector("[data-agenda-summary]");
@@ -98,29 +98,58 @@ const startAgendaSuggestions = () => {
         status.focus();
     };
 
-    const offerToShortenOpenRound = (overBy, target) => {
-        const words = document.createElement("p");
-        words.textContent = text("overrun", { OVER: overBy, TARGET: target }, overBy);
-        const root = rootBlock();
-        const round = root && root.children.find((child) => child.type === section.dataset.openRound);
-        const minutesInput = round && round.element.querySelector('input[name$="-value-minutes"]');
-        const minutes = minutesInput ? parseInt(minutesInput.value, 10) || 0 : 0;
-        if (minutes <= 1) return [words];
-        const shorter = Math.max(1, minutes - overBy);
+    const actionButton = (label, dataName, onClick) => {
         const button = document.createElement("button");
         button.type = "button";
         button.className = "button button-small";
-        button.dataset.shortenOpenRound = "";
-        button.textContent = text("shorten", { MINUTES: shorter });
-        button.addEventListener("click", () => {
-            minutesInput.value = shorter;
-            minutesInput.dispatchEvent(new Event("input", { bubbles: true }));
-            minutesInput.dispatchEvent(new Event("change", { bubbles: true }));
-            const done = document.createElement("p");
-            done.textContent = text("shortened", { MINUTES: shorter }, shorter);
-            say([done]);
-        });
-        return [words, button];
+        button.dataset[dataName] = "";
+        button.textContent = label;
+        button.addEventListener("click", onClick);
+        return button;
+    };
+
+    const setMinutes = (input, minutes) => {
+        input.value = minutes;
+        input.dispatchEvent(new Event("input", { bubbles: true }));
+        input.dispatchEvent(new Event("change", { bubbles: true }));
+    };
+
+    // Two ways back under the target: a shorter open round (never below a useful round), or
+    // a higher target.
+    const offerWaysBack = (overBy, target) => {
+        const words = document.createElement("p");
+        words.textContent = text("overrun", { OVER: overBy, TARGET: target }, overBy);
+        const parts = [words];
+        const root = rootBlock();
+        const round = root && root.children.find((child) => child.type === section.dataset.openRound);
+        const roundInput = round && round.element.querySelector('input[name$="-value-minutes"]');
+        const roundMinutes = roundInput ? parseInt(roundInput.value, 10) || 0 : 0;
+        const shortest = parseInt(section.dataset.shortestRound, 10) || 1;
+        if (roundMinutes > shortest) {
+            const shorter = Math.max(shortest, roundMinutes - overBy);
+            parts.push(
+                actionButton(text("shorten", { MINUTES: shorter }, shorter), "shortenOpenRound", () => {
+                    setMinutes(roundInput, shorter);
+                    const done = document.createElement("p");
+                    done.textContent = text("shortened", { MINUTES: shorter }, shorter);
+                    say([done]);
+                }),
+            );
+        }
+        const targetInput = document.getElementById(summary.dataset.targetInput);
+        if (targetInput) {
+            const higher = target + overBy;
+            parts.push(
+                " ",
+                actionButton(text("raise", { MINUTES: higher }, higher), "raiseTarget", () => {
+                    setMinutes(targetInput, higher);
+                    const done = document.createElement("p");
+                    done.textContent = text("raised", { MINUTES: higher }, higher);
+                    say([done]);
+                }),
+            );
+        }
+        return parts;
     };
 
     list.addEventListener("click", (event) => {
@@ -138,7 +167,7 @@ const startAgendaSuggestions = () => {
         const added = document.createElement("p");
         added.textContent = text("added", { TITLE: add.dataset.storyTitle, MINUTES: minutes });
         const overBy = before.minutes + minutes - before.target;
-        const parts = before.target && overBy > 0 ? offerToShortenOpenRound(overBy, before.target) : [];
+        const parts = before.target && overBy > 0 ? offerWaysBack(overBy, before.target) : [];
         say([added, ...parts]);
         add.closest("li").remove();
         schedule();

@@ -36,6 +36,7 @@ def test_a_new_pack_gets_suggestions_and_adds_one_in_place_before_the_celebratio
     support,
     packs_index,
     story,
+    anonymous_story,
 ):
     sync_roles()
     sign_in(browser, live_server, "lee")
@@ -70,12 +71,31 @@ def test_a_new_pack_gets_suggestions_and_adds_one_in_place_before_the_celebratio
         lambda b: not b.find_elements(By.CSS_SELECTOR, f'[data-add-story="{story.pk}"]')
     )
 
-    # The offer shortens the open round (10 minutes) as far as it can: to 1 minute, 36 of 30.
+    # The offer shortens the open round (10 minutes) as far as a round goes: 5 minutes, 40 of 30.
     shorten = status.find_element(By.CSS_SELECTOR, "[data-shorten-open-round]")
-    assert shorten.text == "Shorten the open round to 1 min"
+    assert shorten.text == "Shorten the open round to 5 min"
+    assert status.find_element(By.CSS_SELECTOR, "[data-raise-target]").text == (
+        "Raise the target to 45 min"
+    )
     shorten.click()
-    WebDriverWait(browser, 5).until(lambda b: total.text == "36")
-    assert "The open round is now 1 minute." in status.text
+    WebDriverWait(browser, 5).until(lambda b: total.text == "40")
+    assert "The open round is now 5 minutes." in status.text
+    assert browser.find_element(By.CSS_SELECTOR, "[data-agenda-over-by]").text == "10"
+
+    # A second story: 55 of 30; the round is as short as it goes, so only the target is offered.
+    add = WebDriverWait(browser, 10).until(
+        lambda b: b.find_element(By.CSS_SELECTOR, "[data-add-story]")
+    )
+    browser.execute_script("arguments[0].click()", add)
+    WebDriverWait(browser, 5).until(lambda b: total.text == "55")
+    assert "25 minutes over its 30-minute target" in status.text
+    assert not status.find_elements(By.CSS_SELECTOR, "[data-shorten-open-round]")
+    status.find_element(By.CSS_SELECTOR, "[data-raise-target]").click()
+    WebDriverWait(browser, 5).until(
+        lambda b: not b.find_element(By.CSS_SELECTOR, "[data-agenda-over]").is_displayed()
+    )
+    assert browser.find_element(By.ID, "id_target_minutes").get_attribute("value") == "55"
+    assert agenda_types(browser) == ["open_round", "plan_exercise", "story", "story", "celebration"]
 
     # Saving the draft keeps it all.
     save = browser.find_element(By.CSS_SELECTOR, "button[type=submit][name=''], .action-save")
@@ -84,9 +104,11 @@ def test_a_new_pack_gets_suggestions_and_adds_one_in_place_before_the_celebratio
     pack = MeetingPackPage.objects.get()
     latest = pack.get_latest_revision_as_object()
     assert latest.title == "Support staff meeting, typed before any save"
+    assert latest.target_minutes == 55
     assert [(item.block_type, item.value["minutes"]) for item in latest.agenda] == [
-        ("open_round", 1),
+        ("open_round", 5),
         ("plan_exercise", 15),
+        ("story", 15),
         ("story", 15),
         ("celebration", 5),
     ]
