@@ -11,6 +11,7 @@ from stories.admin_reports import page_types_usage_report, page_types_usage_resu
 urlpatterns = [
     path("healthz/", home_views.healthz, name="healthz"),
     path("site-colours.css", home_views.site_colours, name="site_colours"),
+    path("admin-colours.css", home_views.admin_colours, name="admin_colours"),
     # Wagtail's report, at its own address, without naming pages the reader may not explore.
     path(
         "admin/reports/page-types-usage/",

@@ -13,6 +13,7 @@ from wagtail.models import Page
 
 from .colours import contrast_ratio, readable_text_colour
 from .panels import home_page_panels
+from .promote_panels import intranet_promote_panels
 from .title_panel import title_panel
 
 
@@ -41,6 +42,7 @@ class HomePage(Page):
         FieldPanel("intro"),
         FieldPanel("body"),
     ]
+    promote_panels = intranet_promote_panels()
 
     parent_page_types = ["wagtailcore.Page"]
     max_count = 1

@@ -12,7 +12,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import etag, require_GET
 
 from .cache_backends import cache_status
-from .colours import readable_text_colour
+from .colours import hsl_parts, readable_text_colour
 from .models import SiteSettings, hex_colour
 from .panels import account_panels
 from .site_search import SiteSearch
@@ -117,13 +117,32 @@ def site_colours(request):
     new address: the current address is kept for a year, any other is revalidated by its ETag.
     """
     primary, on_primary = theme_colours(request)
-    response = render(
-        request,
-        "home/site_colours.css",
-        {"primary": primary, "on_primary": on_primary},
-        content_type="text/css; charset=utf-8",
+    return _colours_stylesheet(
+        request, "home/site_colours.css", {"primary": primary, "on_primary": on_primary}
     )
-    if request.GET.get("v", "").lower() == primary.lstrip("#"):
+
+
+@login_not_required
+@require_GET
+@etag(site_colours_etag)
+def admin_colours(request):
+    """The same colour for the admin (its sidebar and buttons), in Wagtail's theme properties.
+
+    The colour is dark enough for white text (the settings form checks 4.5 : 1), which is what
+    the admin writes on it. Linked from templates/wagtailadmin/admin_base.html, sign-in included.
+    """
+    primary, _on_primary = theme_colours(request)
+    hue, saturation, lightness = hsl_parts(primary)
+    return _colours_stylesheet(
+        request,
+        "home/admin_colours.css",
+        {"hue": hue, "saturation": saturation, "lightness": lightness},
+    )
+
+
+def _colours_stylesheet(request, template, context):
+    response = render(request, template, context, content_type="text/css; charset=utf-8")
+    if request.GET.get("v", "").lower() == theme_colours(request)[0].lstrip("#"):
         patch_cache_control(response, public=True, max_age=60 * 60 * 24 * 365, immutable=True)
     else:
         patch_cache_control(response, no_cache=True)

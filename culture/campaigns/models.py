@@ -21,6 +21,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from home.permissions import SectionIndexMixin
+from home.promote_panels import intranet_promote_panels
 from home.routing import ChildInOneQueryMixin
 from home.search import WordFormsMixin
 from home.title_panel import title_panel
@@ -45,6 +46,7 @@ class CampaignIndexPage(SectionIndexMixin, ChildInOneQueryMixin, Page):
         title_panel(_("The heading of the list of campaigns.")),
         FieldPanel("intro"),
     ]
+    promote_panels = intranet_promote_panels()
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["campaigns.CampaignPage"]
@@ -119,6 +121,7 @@ class CampaignPage(WordFormsMixin, Page):
         ),
         InlinePanel("events", label="Event", heading="Events"),
     ]
+    promote_panels = intranet_promote_panels()
 
     search_fields = Page.search_fields + [
         index.SearchField("introduction"),

@@ -21,6 +21,7 @@ from wagtail.search import index
 
 from home import fragment_versions
 from home.permissions import SectionIndexMixin
+from home.promote_panels import intranet_promote_panels
 from home.routing import ChildInOneQueryMixin
 from home.search import WordFormsMixin
 from home.title_panel import title_panel
@@ -43,6 +44,7 @@ class MeetingPacksIndexPage(SectionIndexMixin, ChildInOneQueryMixin, Page):
         title_panel(_("The heading of the list of meeting packs.")),
         FieldPanel("intro"),
     ]
+    promote_panels = intranet_promote_panels()
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["meetings.MeetingPackPage"]
@@ -164,6 +166,7 @@ class MeetingPackPage(WordFormsMixin, RoutablePageMixin, Page):
             heading="For the facilitator",
         ),
     ]
+    promote_panels = intranet_promote_panels()
 
     # What readers see of a pack: not the facilitator notes (editors only), nor the chosen
     # stories (a reader may not be allowed to open one).

@@ -17,6 +17,7 @@ from wagtail.search import index
 from wagtail.url_routing import RouteResult
 
 from home.permissions import SectionIndexMixin
+from home.promote_panels import intranet_promote_panels
 from home.search import WordFormsMixin
 from home.title_panel import title_panel
 from home.visibility import failed_restrictions
@@ -65,6 +66,7 @@ class StoriesIndexPage(SectionIndexMixin, RoutablePageMixin, Page):
         title_panel(_("The heading of the list of stories.")),
         FieldPanel("intro"),
     ]
+    promote_panels = intranet_promote_panels()
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["stories.StoryPage"]
@@ -253,6 +255,7 @@ class StoryPage(WordFormsMixin, Page):
             heading="Moderation",
         ),
     ]
+    promote_panels = intranet_promote_panels()
 
     search_fields = Page.search_fields + [
         index.SearchField("summary"),
