@@ -7,6 +7,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView, TemplateView, View
 from wagtail.admin import messages
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
@@ -53,11 +54,31 @@ class InsightsView(InsightsPermissionMixin, WagtailAdminTemplateMixin, TemplateV
         context["figures"] = figures
         context["period_text"] = date_range_text(period.first_day, period.last_day)
         context["charts"] = self._charts(figures)
+        context["tables"] = self._tables(figures)
         query = self.request.GET.copy()
         query["date_from"], query["date_to"] = period.first_day, period.last_day
         query.pop("campaign", None)
         context["csv_url"] = f"{reverse('campaigns_admin:insights_csv')}?{query.urlencode()}"
         return context
+
+    @staticmethod
+    def _tables(figures):
+        """The bar charts' figures as tables too, for screen readers and copying (the monthly
+        ones have their own table in the template)."""
+        return {
+            "tags": (
+                (_("Tag"), _("Stories")),
+                [(row["tag"], row["stories"]) for row in figures["tags"]],
+            ),
+            "teams": (
+                (_("Team"), _("Stories")),
+                [(row["team"], row["stories"]) for row in figures["teams"]],
+            ),
+            "waits": (
+                (_("Time to publication"), _("Stories")),
+                [(row["label"], row["stories"]) for row in figures["waits"]["buckets"]],
+            ),
+        }
 
     @staticmethod
     def _charts(figures):

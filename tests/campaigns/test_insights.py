@@ -191,6 +191,10 @@ def test_dashboard_page_shows_the_figures_as_svg_charts(seeded, client, culture_
     assert 'role="img"' in html
     assert "<desc" in html and "Jan 26: 2; Feb 26: 1; Mar 26: 2" in html
     assert "March month compared with the 31 days before it" in html
+    # The bar charts' figures as tables too (the monthly ones have their own).
+    assert html.count("<summary>Show the numbers</summary>") == 4
+    assert '<th scope="row">Finance</th><td>2</td>' in html
+    assert '<th scope="row">email</th><td>3</td>' in html
     assert '<script src="http' not in html.split("insights-form")[1]
     assert "Walsh" not in html and "Okafor" not in html
 
