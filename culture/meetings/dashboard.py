@@ -29,8 +29,15 @@ class LeadDashboardPanel(Component):
 
     @classmethod
     def for_user(cls, user):
-        team_ids = manageable_team_ids(user)
-        return cls(user) if team_ids else None
+        """For those who build packs (a moderator who is in a team is not a lead)."""
+        from .models import MeetingPacksIndexPage
+
+        if not manageable_team_ids(user):
+            return None
+        index = MeetingPacksIndexPage.objects.first()
+        if index is None or not index.permissions_for_user(user).can_add_subpage():
+            return None
+        return cls(user)
 
     def get_context_data(self, parent_context=None):
         from stories.models import CorrectiveAction, Team

@@ -1,4 +1,5 @@
-"""Demo meeting packs: three teams, one meeting already held, two coming up.
+"""Demo meeting packs: three teams, one meeting already held, two coming up, and Lee's next pack
+still a draft (so Lee's dashboard shows a pack to finish and stories to suggest for it).
 
 Runs after the stories and quotes demos and uses what they made: published stories (the ones
 marked "good for meetings" first) and quotes. Without stories the packs hold the other items only.
@@ -20,6 +21,7 @@ from .factories import (
 )
 from .models import MeetingPackPage, MeetingPacksIndexPage
 
+DRAFT_SLUG = "demo-pack-draft"
 # Used only when the stories demo made fewer than three teams.
 DEMO_TEAMS = ["Customer Support", "Engineering", "Finance"]
 # slug, team (0: Lee's, 1: Tove's, 2: another), days from today, start, lead, theme
@@ -91,10 +93,36 @@ def load(demo):
         index.add_child(instance=pack)
         pack.save_revision(user=pack.owner).publish()
         created += 1
+    created += _lees_draft(index, teams[0], demo.users.get("lee"), today)
     demo.say(
         f"Meeting packs: {created} added ({MeetingPackPage.objects.count()} in all, "
         f"{len(stories)} demo stories used)."
     )
+
+
+def _lees_draft(index, team, lee, today):
+    """Lee's team meets weekly (kept on the Team); its next pack is started but not published."""
+    if MeetingPackPage.objects.filter(slug=DRAFT_SLUG).exists():
+        return 0
+    held = today + datetime.timedelta(days=DEMO_PACKS[0][2])
+    if team.meeting_weekday is None:
+        team.meeting_weekday, team.meeting_time = held.weekday(), DEMO_PACKS[0][3]
+        team.save(update_fields=["meeting_weekday", "meeting_time"])
+    meeting_date = held + datetime.timedelta(days=7)
+    while meeting_date <= today:
+        meeting_date += datetime.timedelta(days=7)
+    pack = MeetingPackPage(
+        title=f"{team.name} staff meeting, {meeting_date:%-d %B}",
+        slug=DRAFT_SLUG,
+        team=team,
+        meeting_date=meeting_date,
+        start_time=team.meeting_time,
+        owner=lee,
+        live=False,
+    )
+    index.add_child(instance=pack)
+    pack.save_revision(user=lee)
+    return 1
 
 
 def _demo_teams(demo, Team):

@@ -56,7 +56,9 @@ def test_a_lead_sees_their_meetings_on_the_dashboard(
     assert "Discussed lately" in panel and story.title in panel
     assert "Add a second check" in panel and late.title in panel
     assert "Not due yet" not in panel
-    # Not for others: a moderator has no teams to lead.
+    # Not for others: a moderator does not build packs, even one who is a member of a team.
+    assert "data-lead-panel" not in dashboard(moderator)
+    support.members.add(moderator)
     assert "data-lead-panel" not in dashboard(moderator)
 
 
