@@ -12,6 +12,7 @@ import datetime
 import django_filters
 from django.urls import path, reverse
 from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 from taggit.models import Tag
 from wagtail.admin.filters import WagtailFilterSet
@@ -157,7 +158,7 @@ class QuoteCreateView(CreateView):
 class QuoteViewSet(SnippetViewSet):
     model = Quote
     icon = "openquote"
-    menu_label = "Quotes"
+    menu_label = _("All quotes")
     index_view_class = QuoteIndexView
     add_view_class = QuoteCreateView
     list_display = [
@@ -244,7 +245,8 @@ class QuoteQueueViewSet(ViewSet):
 
 
 class QuoteAdminGroup(SnippetViewSetGroup):
-    menu_label = "Quote of the Week"
+    # Short enough for the sidebar, which cuts "Quote of the Week" to "Quote of the …".
+    menu_label = _("Quotes")
     menu_icon = "openquote"
     menu_order = 310
     items = (QuoteViewSet, QuoteQueueViewSet)

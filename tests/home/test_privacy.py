@@ -22,6 +22,8 @@ OPEN_VIEWS = {
     "cache answer",
     "site_colours": "the stylesheet of the site's two colours, which the sign-in page uses and "
     "shows anyway; nothing else",
+    "admin_colours": "the same colour for the admin's theme, which the admin's sign-in page uses "
+    "and shows anyway; nothing else",
     "login": "the sign-in page itself",
     "logout": "signing out must work whatever the session state",
     "wagtailcore_login": "Wagtail's sign-in form for restricted pages (a copy of the sign-in page)",
