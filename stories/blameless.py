@@ -18,26 +18,30 @@ from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
 from django.utils.html import strip_tags
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from .models import BlamelessPhrase, StoryAuthorship
 from .models.authorship import ANONYMOUS_USERNAME
 
-NAME_SUGGESTION = (
+NAME_SUGGESTION = gettext_lazy(
     "Stories are about systems and choices, not people: describe the role or the team "
     "(“a colleague in Support”) rather than naming someone."
 )
-# Fields of a story the check reads, in the order the form shows them, with their labels.
+# Fields of a story the check reads, in the order the form shows them, with their labels ("team"
+# only for an anonymous story: reidentification.py).
 CHECKED_FIELDS = {
-    "title": "Title",
-    "summary": "Summary",
-    "what_happened": "What happened",
-    "who_was_affected": "Who was affected, and how",
-    "own_it": "Own it",
-    "make_it_right": "Make it right",
-    "learn_and_prevent": "Learn and prevent",
-    "lessons": "Lessons",
-    "actions": "Corrective actions",
-    "questions": "Discussion questions",
+    "title": gettext_lazy("Title"),
+    "summary": gettext_lazy("Summary"),
+    "what_happened": gettext_lazy("What happened"),
+    "who_was_affected": gettext_lazy("Who was affected, and how"),
+    "own_it": gettext_lazy("Own it"),
+    "make_it_right": gettext_lazy("Make it right"),
+    "learn_and_prevent": gettext_lazy("Learn and prevent"),
+    "team": gettext_lazy("Team"),
+    "lessons": gettext_lazy("Lessons"),
+    "actions": gettext_lazy("Corrective actions"),
+    "questions": gettext_lazy("Discussion questions"),
 }
 
 
@@ -46,15 +50,42 @@ class Finding:
     """One note of the check: what was found, where, and what to consider instead."""
 
     field: str
-    kind: str  # "phrase" or "name"
+    # "phrase", "name"; for anonymous stories also "own_name", "date", "time", "detail", "team"
+    kind: str
     found: str
     suggestion: str
 
     @property
     def message(self):
+        values = {"found": self.found, "suggestion": self.suggestion}
         if self.kind == "name":
-            return f"Names a colleague: “{self.found}”. {self.suggestion}"
-        return f"“{self.found}” can read as blame. Perhaps: {self.suggestion}"
+            return _("Names a colleague: “%(found)s”. %(suggestion)s") % values
+        if self.kind == "own_name":
+            return (
+                _("“%(found)s” is your own name: it would give you away in an anonymous story.")
+                % values
+            )
+        if self.kind == "date":
+            return (
+                _(
+                    "“%(found)s” is an exact date that colleagues may link to you. "
+                    "Perhaps: “%(suggestion)s”."
+                )
+                % values
+            )
+        if self.kind == "time":
+            return (
+                _(
+                    "“%(found)s” is an exact time that colleagues may link to you. "
+                    "Perhaps: “%(suggestion)s”."
+                )
+                % values
+            )
+        if self.kind == "detail":
+            return _("“%(found)s” could point at you. Perhaps: “%(suggestion)s”.") % values
+        if self.kind == "team":
+            return self.suggestion
+        return _("“%(found)s” can read as blame. Perhaps: %(suggestion)s") % values
 
 
 def plain_text(value):
@@ -102,12 +133,17 @@ class BlamelessChecker:
             _alternation(single_names, 0),
         )
 
+    def extra_hits(self, text):
+        """More (position, kind, found, suggestion) hits; see reidentification.py."""
+        return []
+
     def check_text(self, field, text):
         """Findings in one text, in the order they appear in it (each one once)."""
         hits = []  # (position, kind, found, suggestion)
         for pattern, suggestion in self.phrases:
             for match in pattern.finditer(text):
                 hits.append((match.start(), "phrase", match.group(0), suggestion))
+        hits += self.extra_hits(text)
         taken = []
         if self.full_names is not None:
             for match in self.full_names.finditer(text):
@@ -119,7 +155,7 @@ class BlamelessChecker:
                 if not any(a <= start and end <= b for a, b in taken):
                     hits.append((start, "name", match.group(0), NAME_SUGGESTION))
         findings, seen = [], set()
-        for _, kind, found, suggestion in sorted(hits, key=lambda hit: hit[0]):
+        for _position, kind, found, suggestion in sorted(hits, key=lambda hit: hit[0]):
             found = " ".join(found.split())
             if (kind, found.lower()) not in seen:
                 seen.add((kind, found.lower()))
@@ -150,8 +186,13 @@ def _alternation(names, flags):
     return re.compile(r"(?<!\w)(?:" + body + r")(?!\w)", flags)
 
 
-def check_values(values, author=None):
-    """Check a mapping of field name -> text(s) as written by `author`."""
+def check_values(values, author=None, anonymous=False, team=None, min_group=None):
+    """Check a mapping of field name -> text(s) as written by `author`; for an anonymous story
+    also what would identify them (reidentification.py), the team chosen included."""
+    if anonymous:
+        from .reidentification import AnonymityChecker
+
+        return AnonymityChecker(author, team=team, min_group=min_group).check(values)
     return BlamelessChecker(author).check(values)
 
 
@@ -176,13 +217,35 @@ def check_story(story):
 
     For an anonymous story every colleague's name is noted, the author's too: these findings are
     shown to moderators, and a note on every name but one would point at the author. (The
-    author's own name in an anonymous story is worth a note anyway: it gives them away.)
+    author's own name in an anonymous story is worth a note anyway: it gives them away.) The
+    re-identification notes (dates, times, identifying details, a small team) come with them.
     """
-    author = None
+    authorship = None
     if story.pk:
-        authorship = StoryAuthorship.objects.filter(story_id=story.pk).select_related("author")
-        author = next((a.author for a in authorship if not a.is_anonymous), None)
+        authorship = (
+            StoryAuthorship.objects.filter(story_id=story.pk).select_related("author").first()
+        )
+    if authorship is not None and authorship.is_anonymous:
+        from .reidentification import AnonymityChecker
+
+        # A moderator's view: the author's names are noted as any colleague's.
+        checker = AnonymityChecker(
+            author_view=False, team=story.team, min_group=anonymity_min_group()
+        )
+        return checker.check(story_values(story))
+    author = authorship.author if authorship is not None else None
     return check_values(story_values(story), author=author)
+
+
+def anonymity_min_group(request=None):
+    """The smallest team shown with an anonymous story (Site settings)."""
+    from wagtail.models import Site
+
+    from home.models import SiteSettings
+
+    site = Site.find_for_request(request) if request is not None else None
+    site = site or Site.objects.filter(is_default_site=True).first()
+    return SiteSettings.for_site(site).anonymity_min_group if site else 5
 
 
 def count(findings):

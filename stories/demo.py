@@ -15,9 +15,11 @@ from wagtail.models import PageLogEntry, Revision, WorkflowState
 from . import demo_stories, notifications
 from .blameless_phrases import DEFAULT_PHRASES
 from .forms import text_to_rich_text
+from .identifying_details import DEFAULT_DETAILS
 from .mistake_topics import DEFAULT_TOPICS
 from .models import (
     BlamelessPhrase,
+    IdentifyingDetail,
     LearnedFromThis,
     MistakeTopic,
     Series,
@@ -39,6 +41,15 @@ def load(demo):
         BlamelessPhrase.objects.get_or_create(phrase=phrase, defaults={"suggestion": suggestion})
     for name, words in DEFAULT_TOPICS:
         MistakeTopic.objects.get_or_create(name=name, defaults={"words": words})
+    for term, kind, suggestion in DEFAULT_DETAILS:
+        IdentifyingDetail.objects.get_or_create(
+            term=term, defaults={"kind": kind, "suggestion": suggestion}
+        )
+    # A customer the demo company treats as sensitive.
+    IdentifyingDetail.objects.get_or_create(
+        term="Northwind Traders",
+        defaults={"kind": "customer", "suggestion": "a large wholesale customer"},
+    )
     culture_review_workflow()
     teams = _teams(demo.users)
     demo.extra["teams"] = teams

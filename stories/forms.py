@@ -602,6 +602,23 @@ class StoryForm(forms.Form):
         names += ["make_it_right", "learn_and_prevent", "lessons", "questions"]
         return {name: self._typed(name) for name in names}
 
+    def typed_anonymity(self):
+        """(anonymous?, team or None) as typed, cleaned or not: the re-identification notes
+        follow the box and the team as the author changes them."""
+        from home.ids import page_id
+
+        from .models import Team
+
+        if not self.is_bound:
+            anonymous, team_id = self.initial.get("anonymous"), self.initial.get("team")
+        else:
+            anonymous = self.fields["anonymous"].widget.value_from_datadict(
+                self.data, self.files, self.add_prefix("anonymous")
+            )
+            team_id = page_id(self.data.get(self.add_prefix("team")))
+        team = Team.objects.filter(pk=team_id).first() if anonymous and team_id else None
+        return bool(anonymous), team
+
     def _typed(self, name):
         if self.is_bound:
             widget = self.fields[name].widget

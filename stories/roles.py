@@ -6,14 +6,15 @@
   restrictions. What these rights allow is narrowed by each story's state in
   stories/permissions.py: nobody opens a private draft, and a story goes live only by approval.
   "Good for meetings" and "repeat of" are fields of the editor, so only reviewers set them.
-* The Culture team also manages teams, series, the blameless check's phrases and the mistake
-  topics of "Has this happened before?".
+* The Culture team also manages teams, series, the blameless check's phrases, the mistake
+  topics of "Has this happened before?" and the identifying details the re-identification check
+  looks for in anonymous stories.
 * Employees write stories on the front end only; team leads have no rights over stories.
 """
 
 from home.roles import CULTURE_TEAM, MODERATORS
 
-SNIPPET_MODELS = ["team", "series", "blamelessphrase", "mistaketopic"]
+SNIPPET_MODELS = ["team", "series", "blamelessphrase", "mistaketopic", "identifyingdetail"]
 
 MODEL_PERMISSIONS = {
     # Moderators pick a story's team and series in the editor (the snippet chooser).

@@ -13,7 +13,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 from home.panels import ACCOUNT_PANELS_HOOK, HOME_PANELS_HOOK, MENU_HOOK, MenuItem
 
 from . import blameless
-from .models import BlamelessPhrase, MistakeTopic, Series, StoryPage, Team
+from .models import BlamelessPhrase, IdentifyingDetail, MistakeTopic, Series, StoryPage, Team
 from .permissions import ReviewedPagePermissionPolicy, chooser_pages_for
 
 # Registered at import time, before anything asks the registry for a policy: the site's page
@@ -110,10 +110,31 @@ class MistakeTopicViewSet(SnippetViewSet):
     copy_view_enabled = False
 
 
+class IdentifyingDetailViewSet(SnippetViewSet):
+    """What would point at the author of an anonymous story (stories/reidentification.py)."""
+
+    model = IdentifyingDetail
+    icon = "view"
+    menu_label = _("Identifying details")
+    list_display = ["term", "kind", "suggestion", "is_active"]
+    list_filter = ["kind", "is_active"]
+    search_fields = ["term", "suggestion"]
+    search_backend_name = None
+    list_export = ["term", "kind", "suggestion", "is_active"]
+    ordering = ["kind", "term"]
+    copy_view_enabled = False
+
+
 class StoriesAdminGroup(SnippetViewSetGroup):
     """The "Stories" menu of the admin: what the Culture team manages around stories."""
 
-    items = (TeamViewSet, SeriesViewSet, BlamelessPhraseViewSet, MistakeTopicViewSet)
+    items = (
+        TeamViewSet,
+        SeriesViewSet,
+        BlamelessPhraseViewSet,
+        IdentifyingDetailViewSet,
+        MistakeTopicViewSet,
+    )
     menu_label = "Stories"
     menu_icon = "doc-full-inverse"
     menu_order = 250

@@ -5,7 +5,7 @@ Split by concept; import from here (`from stories.models import StoryPage`).
 
 from .authorship import StoryAuthorship, anonymous_author
 from .autosave import DraftAutosave
-from .blameless import BlamelessPhrase
+from .blameless import BlamelessPhrase, IdentifyingDetail
 from .feeds import FeedToken
 from .pages import (
     CorrectiveAction,
@@ -21,6 +21,7 @@ from .taxonomy import Series, Team
 
 __all__ = [
     "BlamelessPhrase",
+    "IdentifyingDetail",
     "FeedToken",
     "anonymous_author",
     "CorrectiveAction",

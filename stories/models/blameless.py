@@ -1,4 +1,5 @@
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 
 
@@ -26,3 +27,52 @@ class BlamelessPhrase(models.Model):
 
     def __str__(self):
         return self.phrase
+
+
+class IdentifyingDetail(models.Model):
+    """A word or phrase that would point at the author of an anonymous story: a job title only a
+    few people hold, a customer or supplier the Culture team treats as sensitive, or a
+    first-person detail ("my first week"). Data the Culture team edits; stories/reidentification.py
+    looks for it while an anonymous story is written and reviewed.
+    """
+
+    JOB_TITLE = "job_title"
+    CUSTOMER = "customer"
+    PERSONAL = "personal"
+    KINDS = [
+        (JOB_TITLE, _("Job title few people hold")),
+        (CUSTOMER, _("Sensitive customer or supplier")),
+        (PERSONAL, _("Personal detail")),
+    ]
+
+    term = models.CharField(
+        _("word or phrase"),
+        max_length=80,
+        unique=True,
+        help_text=_("Matched as whole words, ignoring case, for example “Head of Payroll”."),
+    )
+    kind = models.CharField(max_length=20, choices=KINDS, default=PERSONAL)
+    suggestion = models.CharField(
+        max_length=250,
+        blank=True,
+        help_text=_(
+            "A wording that says the same without pointing at anyone, for example “someone in "
+            "payroll”. Left empty, a general one for the kind is shown."
+        ),
+    )
+    is_active = models.BooleanField(default=True)
+
+    panels = [
+        FieldPanel("term"),
+        FieldPanel("kind"),
+        FieldPanel("suggestion"),
+        FieldPanel("is_active"),
+    ]
+
+    class Meta:
+        ordering = ["kind", "term"]
+        verbose_name = _("identifying detail")
+        verbose_name_plural = _("identifying details")
+
+    def __str__(self):
+        return self.term

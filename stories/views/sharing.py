@@ -54,7 +54,14 @@ def _typed_findings(request, form, formset):
     """The blameless check over what is typed in the form (saved or not)."""
     values = form.check_values()
     values["actions"] = formset.check_values()
-    return blameless.check_values(values, author=request.user)
+    anonymous, team = form.typed_anonymity()
+    return blameless.check_values(
+        values,
+        author=request.user,
+        anonymous=anonymous,
+        team=team,
+        min_group=blameless.anonymity_min_group(request),
+    )
 
 
 def _render_form(request, form, formset, story=None, status=200):
