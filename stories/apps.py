@@ -30,3 +30,7 @@ class StoriesConfig(AppConfig):
         from . import similar_signals
 
         similar_signals.connect()
+        # Anonymous to everyone: the link to the author is erased when the story is published.
+        from . import identity
+
+        identity.connect()

@@ -25,8 +25,28 @@ from django.utils.translation import gettext_lazy as _
 
 from home.ids import page_id
 
-from .models import CorrectiveAction, Series, StoryPage, Team
+from .models import CorrectiveAction, Series, StoryAuthorship, StoryPage, Team
 from .models.pages import MAX_ACTIONS, MAX_LESSONS, MAX_QUESTIONS
+
+# The three identity choices, each explained in one plain sentence beside it on the form (and
+# in My stories): what readers, moderators and the Culture team can know. See README, "Anonymity".
+IDENTITY_CHOICES = [
+    (StoryAuthorship.NAMED, _("Named")),
+    (StoryAuthorship.CONFIDENTIAL, _("Anonymous to colleagues")),
+    (StoryAuthorship.ANONYMOUS, _("Anonymous to everyone")),
+]
+IDENTITY_EXPLAINED = {
+    StoryAuthorship.NAMED: _("Readers see your name on the story."),
+    StoryAuthorship.CONFIDENTIAL: _(
+        "Confidential: readers and moderators see “Anonymous”; the Culture team can see that you "
+        "wrote it, to follow up with you, and My stories shows you each time one of them looks."
+    ),
+    StoryAuthorship.ANONYMOUS: _(
+        "Readers see “Anonymous”, and when the story is published the link between you and it "
+        "is erased: nobody, the Culture team included, can see who wrote it. A private return "
+        "link, shown once and emailed to you alone, takes you back to it."
+    ),
+}
 
 TITLE_MAX = 150
 LONG_TEXT_MAX = 8000
@@ -471,10 +491,12 @@ class StoryForm(forms.Form):
         empty_label=_("Not part of a series"),
         help_text=_("For example “I screw up so you don't have to”."),
     )
-    anonymous = forms.BooleanField(
-        label=_("Post anonymously"),
+    identity = forms.ChoiceField(
+        label=_("Who may know you wrote it"),
+        choices=IDENTITY_CHOICES,
+        initial=StoryAuthorship.NAMED,
         required=False,
-        help_text=_("Readers see “Anonymous” instead of your name."),
+        widget=forms.RadioSelect,
     )
     # "This is a repeat of …" from "Has this happened before?" (stories/similar.py): the id of a
     # published story, set by static/js/similar-stories.js or by the panel's own buttons
@@ -592,7 +614,8 @@ class StoryForm(forms.Form):
             "lessons": data["lessons"],
             "questions": data["questions"],
             "actions": actions,
-            "anonymous": data["anonymous"],
+            "anonymous": data["identity"] != StoryAuthorship.NAMED,
+            "erase_identity": data["identity"] == StoryAuthorship.ANONYMOUS,
             "suggested_repeat_of": data["repeat_suggestion"],
         }
 
@@ -610,14 +633,29 @@ class StoryForm(forms.Form):
         from .models import Team
 
         if not self.is_bound:
-            anonymous, team_id = self.initial.get("anonymous"), self.initial.get("team")
+            identity, team_id = self.initial.get("identity"), self.initial.get("team")
         else:
-            anonymous = self.fields["anonymous"].widget.value_from_datadict(
-                self.data, self.files, self.add_prefix("anonymous")
-            )
+            identity = self._typed_identity()
             team_id = page_id(self.data.get(self.add_prefix("team")))
+        anonymous = identity in (StoryAuthorship.CONFIDENTIAL, StoryAuthorship.ANONYMOUS)
         team = Team.objects.filter(pk=team_id).first() if anonymous and team_id else None
         return bool(anonymous), team
+
+    def identity_options(self):
+        """The identity radio buttons, each with the sentence that explains it."""
+        return [(choice, IDENTITY_EXPLAINED[choice.data["value"]]) for choice in self["identity"]]
+
+    def _typed_identity(self):
+        """The identity choice as posted. A bare "anonymous" box (forms and browser copies made
+        before the three choices) means anonymous to colleagues, as it did then."""
+        identity = self.data.get(self.add_prefix("identity"))
+        if identity in dict(IDENTITY_CHOICES):
+            return identity
+        legacy = self.data.get(self.add_prefix("anonymous"))
+        return StoryAuthorship.CONFIDENTIAL if legacy else StoryAuthorship.NAMED
+
+    def clean_identity(self):
+        return self._typed_identity()
 
     def _typed(self, name):
         if self.is_bound:
@@ -650,7 +688,7 @@ class StoryForm(forms.Form):
             "learn_and_prevent": rich_text_to_text(story.learn_and_prevent),
             "lessons": [lesson.text for lesson in story.lessons.all()],
             "questions": [question.text for question in story.questions.all()],
-            "anonymous": authorship.is_anonymous,
+            "identity": authorship.identity,
             "repeat_suggestion": story.suggested_repeat_of_id or "",
         }
 

@@ -17,6 +17,7 @@ from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django_tasks import task
 from wagtail.admin.mail import (
     WorkflowStateApprovalEmailNotifier,
@@ -153,3 +154,28 @@ def connect():
     ):
         signal.disconnect(sender=WorkflowState, dispatch_uid=uid)
         signal.connect(notifier, sender=WorkflowState, dispatch_uid=uid, weak=False)
+
+
+def email_return_link(author, story, url):
+    """Send the private return link to the author alone, once the save is committed.
+
+    Sent here, not through the task queue: a queued task would keep the author and the link in
+    a database row after the link between them and the story is erased.
+    """
+    if not author.email:
+        return
+    context = {
+        "author": author,
+        "story": story,
+        "return_url": url,
+        "site_name": getattr(settings, "WAGTAIL_SITE_NAME", "Own It"),
+    }
+    message = EmailMultiAlternatives(
+        subject=_("Your private return link for “%(title)s”") % {"title": story.title},
+        body=render_to_string("stories/email/return_link.txt", context),
+        to=[author.email],
+    )
+    message.attach_alternative(
+        render_to_string("stories/email/return_link.html", context), "text/html"
+    )
+    transaction.on_commit(lambda: message.send(fail_silently=True))

@@ -135,7 +135,13 @@ def save_story(*, author, data, story=None, submit=False, index=None):
         story.slug = unique_slug(index, data["title"])
         index.add_child(instance=story)
         log(instance=story, action="wagtail.create", user=actor, content_changed=True)
-        StoryAuthorship.objects.create(story=story, author=author, is_anonymous=anonymous)
+        authorship = StoryAuthorship.objects.create(
+            story=story,
+            author=author,
+            is_anonymous=anonymous,
+            erase_when_published=data.get("erase_identity", False),
+        )
+        story.new_return_link = _return_link_if_new(authorship, was_erasing=False)
     else:
         authorship = StoryAuthorship.objects.select_for_update().get(story=story)
         story = story.get_latest_revision_as_object()
@@ -151,6 +157,12 @@ def save_story(*, author, data, story=None, submit=False, index=None):
             else:
                 StoryPage.objects.filter(pk=story.pk).update(owner=author)
             story.owner = actor
+        was_erasing = authorship.erase_when_published
+        erase = data.get("erase_identity", False)
+        if was_erasing != erase:
+            authorship.erase_when_published = erase
+            authorship.save(update_fields=["erase_when_published"])
+        story.new_return_link = _return_link_if_new(authorship, was_erasing=was_erasing)
     if submit:
         story.save_revision(user=actor, log_action=True)
     else:
@@ -164,6 +176,19 @@ def save_story(*, author, data, story=None, submit=False, index=None):
     else:
         workflow.withdraw(story, actor)
     return story
+
+
+def _return_link_if_new(authorship, *, was_erasing):
+    """Anonymous to everyone, chosen just now: a private return link (the path, shown once and
+    emailed to the author alone). Chosen no more: the old link stops working."""
+    from .identity import issue_return_link
+
+    if authorship.erase_when_published and not was_erasing:
+        return issue_return_link(authorship)
+    if not authorship.erase_when_published and authorship.return_token_hash:
+        authorship.return_token_hash = ""
+        authorship.save(update_fields=["return_token_hash"])
+    return None
 
 
 def hide_author(story, author):

@@ -4,7 +4,7 @@ from django.contrib.auth.decorators import login_not_required
 from django.urls import path
 
 from . import feeds
-from .views import autosave, feed_tokens, reading, sharing, similar
+from .views import autosave, feed_tokens, identity, reading, sharing, similar
 
 app_name = "stories"
 urlpatterns = [
@@ -25,6 +25,7 @@ urlpatterns = [
     path("stories/mine/<int:pk>/similar/", similar.similar_panel, name="similar"),
     path("stories/mine/<int:pk>/delete/", sharing.delete, name="delete"),
     path("stories/mine/<int:pk>/withdraw/", sharing.withdraw, name="withdraw"),
+    path("stories/return/<str:secret>/", identity.return_link, name="return"),
     # Reading: "I learned from this", and the personal feeds (see stories/views/reading.py).
     path("stories/<int:pk>/learned/", reading.learned_from_this, name="learned"),
     path("account/feeds/reset/", feed_tokens.reset_feed_token, name="feed_token_reset"),

@@ -216,3 +216,25 @@ def feed_links_panel(request):
     from .components import FeedLinksPanel
 
     return FeedLinksPanel(request)
+
+
+@hooks.register("register_log_actions")
+def identity_log_actions(actions):
+    """In a story's history: the Culture team opened who wrote it, or the link was erased."""
+    from .identity import IDENTITY_ERASED, IDENTITY_VIEWED
+
+    actions.register_action(IDENTITY_VIEWED, _("View who wrote it"), _("Identity viewed"))
+    actions.register_action(
+        IDENTITY_ERASED,
+        _("Erase who wrote it"),
+        _("The link to the author was erased (anonymous to everyone)"),
+    )
+
+
+@hooks.register("register_admin_urls")
+def register_identity_admin_urls():
+    from django.urls import path
+
+    from .views.identity import reveal_author
+
+    return [path("stories/<int:pk>/author/", reveal_author, name="stories_reveal_author")]

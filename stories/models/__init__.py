@@ -3,7 +3,7 @@
 Split by concept; import from here (`from stories.models import StoryPage`).
 """
 
-from .authorship import StoryAuthorship, anonymous_author
+from .authorship import IdentityView, StoryAuthorship, anonymous_author
 from .autosave import DraftAutosave
 from .blameless import BlamelessPhrase, IdentifyingDetail
 from .feeds import FeedToken
@@ -32,6 +32,7 @@ __all__ = [
     "Series",
     "StoriesIndexPage",
     "StoryAuthorship",
+    "IdentityView",
     "StoryLesson",
     "StoryPage",
     "StoryTag",

@@ -8,6 +8,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db import transaction
+from django.db.models import Prefetch
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -17,9 +18,18 @@ from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
+from home.site_address import absolute_url
+
 from .. import autosave, blameless, workflow
-from ..forms import StoryForm, action_formset, error_summary
-from ..models import StoriesIndexPage, StoryAuthorship, StoryPage, anonymous_author
+from ..forms import IDENTITY_CHOICES, StoryForm, action_formset, error_summary
+from ..models import (
+    IdentityView,
+    StoriesIndexPage,
+    StoryAuthorship,
+    StoryPage,
+    anonymous_author,
+)
+from ..notifications import email_return_link
 from ..sharing import (
     acting_user,
     missing_for_review,
@@ -99,6 +109,24 @@ def _render_form(request, form, formset, story=None, status=200):
     )
 
 
+def _hand_over_return_link(request, story):
+    """Anonymous to everyone: the private return link, shown once here and emailed to the
+    author alone. The site keeps only a hash of it, so it cannot show it again."""
+    url = absolute_url(story.new_return_link)
+    messages.info(
+        request,
+        format_html(
+            _(
+                'Your private return link: <a href="{url}">{url}</a>. Keep it: when the story '
+                "is published, the link between you and it is erased, and this is the only way "
+                "back to it. We have emailed it to you alone; it is not shown again."
+            ),
+            url=url,
+        ),
+    )
+    email_return_link(request.user, story, url)
+
+
 def _after_save(request, story, submitted, marked_repeat=None):
     findings = blameless.count(blameless.check_story(story.get_latest_revision_as_object()))
     if submitted:
@@ -172,6 +200,8 @@ def _save_posted_story(request, *, story=None, index=None):
         submit=submitted,
     )
     autosave.forget(request, story, was_new=was_new)
+    if story.new_return_link:
+        _hand_over_return_link(request, story)
     if previewing:
         return redirect("stories:preview", pk=story.pk), form, formset
     marked = request.POST.get("mark_repeat")
@@ -316,11 +346,20 @@ def withdraw(request, pk):
     return render(request, "stories/share/withdraw.html", {"story": story})
 
 
+IDENTITY_CHOICES_BY_VALUE = dict(IDENTITY_CHOICES)
+
+
 def my_stories(request):
     """The signed-in author's stories and where each one stands. A fixed number of queries."""
     authorships = (
         StoryAuthorship.objects.filter(author=request.user)
         .select_related("story")
+        .prefetch_related(
+            Prefetch(
+                "identity_views",
+                queryset=IdentityView.objects.select_related("viewed_by").order_by("-viewed_at"),
+            )
+        )
         .order_by("-story__latest_revision_created_at", "-story_id")
     )
     page = Paginator(authorships, MY_STORIES_PER_PAGE).get_page(request.GET.get("page"))
@@ -330,6 +369,8 @@ def my_stories(request):
         {
             "story": authorship.story,
             "anonymous": authorship.is_anonymous,
+            "identity": IDENTITY_CHOICES_BY_VALUE[authorship.identity],
+            "identity_views": list(authorship.identity_views.all()),
             "standing": states[authorship.story.pk],
             "deletable": never_published(authorship.story),
         }

@@ -9,7 +9,7 @@ from wagtail.models import PageLogEntry, WorkflowState
 
 from home.factories import UserFactory
 from home.roles import sync_roles
-from stories.models import StoryPage
+from stories.models import IdentityView, StoryPage
 
 from . import sharing_support
 from .sharing_support import client_for, only_story, revisions_of, story_form
@@ -142,27 +142,50 @@ def test_a_moderator_sees_anonymous_everywhere_in_the_admin(
     assert client.get("/admin/users/").status_code in (302, 403)
 
 
-def test_the_culture_team_sees_who_wrote_it(
+def test_the_culture_team_opens_who_wrote_it_on_the_record(
     reviewed_anonymous_story, secret_author, culture_member
 ):
     client = client_for(culture_member)
-    html = client.get(
-        reverse("wagtailadmin_pages:edit", args=[reviewed_anonymous_story.pk])
-    ).content
-    html = html.decode()
-    assert "data-story-author" in html
-    assert "Zelda Quartermaine" in html and "zq@example.org" in html
-    assert "posted anonymously" in html
-    # History still shows the placeholder: the author appears only in that panel.
-    history = client.get(reverse("wagtailadmin_pages:history", args=[reviewed_anonymous_story.pk]))
-    assert "Quartermaine" not in history.content.decode()
+    story = reviewed_anonymous_story
+    html = client.get(reverse("wagtailadmin_pages:edit", args=[story.pk])).content.decode()
+    # The editor says that the identity can be opened, not who it is.
+    assert "data-story-author" in html and "Anonymous to colleagues" in html
+    assert "Quartermaine" not in html
+    reveal = reverse("stories_reveal_author", args=[story.pk])
+    assert reveal in html
+    # Asking first shows nothing and records nothing.
+    asked = client.get(reveal).content.decode()
+    assert "Quartermaine" not in asked and "Show who wrote it" in asked
+    assert not IdentityView.objects.exists()
+    shown = client.post(reveal).content.decode()
+    assert "Zelda Quartermaine" in shown and "zq@example.org" in shown
+    view = IdentityView.objects.get()
+    assert view.viewed_by == culture_member and view.authorship.story_id == story.pk
+    # The story's history says the identity was viewed, and by whom; never whose it is.
+    history = client.get(reverse("wagtailadmin_pages:history", args=[story.pk])).content.decode()
+    assert "Identity viewed" in history and "Quartermaine" not in history
+    # The author sees it in My stories.
+    mine = client_for(secret_author).get(reverse("stories:my_stories")).content.decode()
+    assert "The Culture team looked at who wrote it" in mine
+    assert culture_member.get_full_name() in mine
+
+
+def test_only_the_culture_team_opens_who_wrote_it(
+    reviewed_anonymous_story, moderator, team_lead, other_employee
+):
+    reveal = reverse("stories_reveal_author", args=[reviewed_anonymous_story.pk])
+    for user in (moderator, team_lead, other_employee):
+        client = client_for(user)
+        assert client.get(reveal).status_code in (302, 403)
+        assert client.post(reveal).status_code in (302, 403)
+    assert not IdentityView.objects.exists()
 
 
 def test_the_author_sees_it_in_my_stories_and_other_employees_see_nothing(
     reviewed_anonymous_story, secret_author, other_employee
 ):
     mine = client_for(secret_author).get(reverse("stories:my_stories")).content.decode()
-    assert reviewed_anonymous_story.title in mine and "Shown as Anonymous" in mine
+    assert reviewed_anonymous_story.title in mine and "Anonymous to colleagues" in mine
 
     reader = client_for(other_employee)
     assert (

@@ -1,0 +1,59 @@
+"""Who wrote a story: the Culture team opens it on purpose and on the record; an author who chose
+"anonymous to everyone" finds their story again through the private return link."""
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import get_object_or_404, render
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods
+
+from home.roles import CULTURE_TEAM, user_has_role
+
+from ..identity import authorship_for_secret, record_identity_view
+from ..models import StoryAuthorship
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def reveal_author(request, pk):
+    """Admin: the Culture team opens who wrote an anonymous story. GET asks; POST records the
+    opening (the story's history, the author's My stories) and shows the author."""
+    if not user_has_role(request.user, CULTURE_TEAM):
+        raise PermissionDenied
+    authorship = get_object_or_404(
+        StoryAuthorship.objects.select_related("story", "author"), story_id=pk
+    )
+    revealed = False
+    if request.method == "POST" and authorship.author is not None:
+        if authorship.is_anonymous:
+            record_identity_view(authorship, request.user)
+        revealed = True
+    return TemplateResponse(
+        request,
+        "stories/admin/reveal_author.html",
+        {
+            "authorship": authorship,
+            "story": authorship.story,
+            "revealed": revealed or not authorship.is_anonymous,
+            "edit_url": reverse("wagtailadmin_pages:edit", args=[pk]),
+        },
+    )
+
+
+@never_cache
+def return_link(request, secret):
+    """The author's private way back to a story they posted anonymous to everyone.
+
+    Nothing here records who opened it: the link itself is the only tie to the author.
+    """
+    authorship = authorship_for_secret(secret)
+    if authorship is None:
+        raise Http404
+    story = authorship.story.specific
+    return render(
+        request,
+        "stories/return_link.html",
+        {"authorship": authorship, "story": story, "latest": story.get_latest_revision_as_object()},
+    )
