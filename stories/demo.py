@@ -27,6 +27,7 @@ from .models import (
     Team,
     anonymous_author,
 )
+from .publication import daily_time, next_publication_time
 from .sharing import acting_user, apply_story_data, save_story, unique_slug
 from .similar import index_story
 from .workflow import culture_review_workflow
@@ -140,6 +141,11 @@ def _data(story, teams, series=None):
 def _publish(index, story, teams, series, users):
     """A published story, backdated, with the revision and history Wagtail would have made."""
     published_at = timezone.now() - datetime.timedelta(days=story["days_ago"], hours=3)
+    if story["anonymous"]:
+        # As if approved and published by `publish_scheduled` at the daily publication time.
+        published_at = next_publication_time(daily_time(), after=published_at) - datetime.timedelta(
+            days=1
+        )
     happened = (published_at - datetime.timedelta(days=30 * story["months_before"] + 5)).date()
     author = users.get(story["author"]) if story["author"] else None
     data = _data(story, teams, series)
