@@ -26,7 +26,18 @@ from .models import (
 )
 
 # Paths under /stories/ that front-end views use; a story's slug never takes one of them.
-RESERVED_SLUGS = {"share", "mine", "tags", "tag", "feed", "feeds", "search", "rss", "atom"}
+RESERVED_SLUGS = {
+    "share",
+    "mine",
+    "tags",
+    "tag",
+    "feed",
+    "feeds",
+    "search",
+    "rss",
+    "atom",
+    "reports",
+}
 SLUG_MAX = 60
 
 

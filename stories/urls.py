@@ -4,7 +4,7 @@ from django.contrib.auth.decorators import login_not_required
 from django.urls import path
 
 from . import feeds
-from .views import autosave, feed_tokens, reading, sharing, similar
+from .views import autosave, feed_tokens, reading, reports, sharing, similar
 
 app_name = "stories"
 urlpatterns = [
@@ -27,6 +27,9 @@ urlpatterns = [
     path("stories/mine/<int:pk>/withdraw/", sharing.withdraw, name="withdraw"),
     # Reading: "I learned from this", and the personal feeds (see stories/views/reading.py).
     path("stories/<int:pk>/learned/", reading.learned_from_this, name="learned"),
+    # Reporting a story that identifies, blames or exposes someone (see stories/views/reports.py).
+    path("stories/<int:pk>/report/", reports.report_story, name="report"),
+    path("stories/reports/", reports.my_reports, name="my_reports"),
     path("account/feeds/reset/", feed_tokens.reset_feed_token, name="feed_token_reset"),
     # The token in these addresses opens these feeds only; they need no session (feed readers).
     path(

@@ -16,6 +16,7 @@ from home.panels import ACCOUNT_PANELS_HOOK, HOME_PANELS_HOOK, MENU_HOOK, MenuIt
 from . import blameless, publication
 from .models import BlamelessPhrase, MistakeTopic, Series, StoryPage, Team
 from .permissions import ReviewedPagePermissionPolicy, chooser_pages_for
+from .report_admin import StoryReportViewSet
 
 # Registered at import time, before anything asks the registry for a policy: the site's page
 # policy leaves private story drafts out of every admin listing (see stories/permissions.py).
@@ -121,6 +122,7 @@ class StoriesAdminGroup(SnippetViewSetGroup):
 
 
 register_snippet(StoriesAdminGroup)
+register_snippet(StoryReportViewSet)
 
 
 @hooks.register(MENU_HOOK)
