@@ -44,14 +44,18 @@ def next_publication_time(at, after=None):
     (zoneinfo's rule); one that happens twice when they go back is its first occurrence.
     """
     after = (after or timezone.now()).astimezone(UTC)
-    zone = site_timezone()
-    day = after.astimezone(zone).date()
+    day = after.astimezone(site_timezone()).date()
     while True:
         # Compared in UTC: two datetimes in the same zone compare by wall time alone.
-        candidate = datetime.datetime.combine(day, at, tzinfo=zone).astimezone(UTC)
+        candidate = publication_time_on(day, at)
         if candidate > after:
             return candidate
         day += datetime.timedelta(days=1)
+
+
+def publication_time_on(day, at):
+    """`at` on the site's clocks on `day`, as an aware UTC datetime."""
+    return datetime.datetime.combine(day, at, tzinfo=site_timezone()).astimezone(UTC)
 
 
 def publication_date(moment):
