@@ -94,6 +94,20 @@ def scheduled_date(page):
     return scheduled_dates([page.pk]).get(page.pk)
 
 
+def cancel_schedule(story):
+    """Take back the approved revision of `story` that waits to go live; True if there was one."""
+    waiting = Revision.objects.filter(
+        base_content_type_id=ContentType.objects.get_for_model(Page).pk,
+        object_id=str(story.pk),
+        approved_go_live_at__isnull=False,
+    )
+    if not waiting.update(approved_go_live_at=None):
+        return False
+    story.go_live_at = None
+    Page.objects.filter(pk=story.pk).update(go_live_at=None)
+    return True
+
+
 def schedule_or_publish(revision, page, user=None):
     """Publish an approved `revision` of `page`: an anonymous story at the next daily
     publication time (strictly after now, never earlier than a time a reviewer set), anything else

@@ -49,7 +49,7 @@ def _story_link(report):
 
 
 def _age(report):
-    return timesince(report.created_at)
+    return _("%(age)s ago") % {"age": timesince(report.created_at)}
 
 
 class ReportEditView(EditView):

@@ -24,6 +24,7 @@ from .models import (
     StoryPage,
     anonymous_author,
 )
+from .publication import cancel_schedule
 
 # Paths under /stories/ that front-end views use; a story's slug never takes one of them.
 RESERVED_SLUGS = {
@@ -162,6 +163,9 @@ def save_story(*, author, data, story=None, submit=False, index=None):
             else:
                 StoryPage.objects.filter(pk=story.pk).update(owner=author)
             story.owner = actor
+        # A new version from the author takes back an approved one still waiting for the daily
+        # publication time; it goes through review again (as saving takes a story out of review).
+        cancel_schedule(story)
     if submit:
         story.save_revision(user=actor, log_action=True)
     else:

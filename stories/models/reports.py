@@ -39,7 +39,7 @@ class StoryReport(models.Model):
         _("anything you would like to add"),
         blank=True,
         max_length=REPORT_TEXT_MAX,
-        help_text=_("Optional. Only moderators and the Culture team read it."),
+        help_text=_("Only moderators and the Culture team read it."),
     )
     created_at = models.DateTimeField(_("reported"), auto_now_add=True)
     status = models.CharField(

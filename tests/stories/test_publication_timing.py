@@ -244,3 +244,24 @@ def test_approved_changes_to_a_live_anonymous_story_wait_for_the_daily_time(
         story = StoryPage.objects.get(pk=story.pk)
         assert story.summary == "A clearer summary."
         assert story.first_published_at.date() == datetime.date(2026, 12, 8)
+
+
+def test_a_new_version_from_the_author_takes_back_the_scheduled_one(
+    employee, moderator, stories_index
+):
+    sync_roles()
+    with time_machine.travel(utc(2026, 12, 7, 15), tick=False):
+        story, state = submit(employee, anonymous="on")
+        approve_in_admin(moderator, story, state)
+        assert revisions_of(story).filter(approved_go_live_at__isnull=False).exists()
+        author = client_for(employee)
+        author.post(
+            reverse("stories:edit", args=[story.pk]),
+            story_form(save="1", anonymous="on", summary="On second thoughts."),
+        )
+        assert not revisions_of(story).filter(approved_go_live_at__isnull=False).exists()
+        mine = author.get(reverse("stories:my_stories")).content.decode()
+        assert "Goes live on" not in mine and "Draft" in mine
+    with time_machine.travel(utc(2026, 12, 8, 9, 0, 10), tick=False):
+        call_command("publish_scheduled", verbosity=0)
+    assert not StoryPage.objects.get(pk=story.pk).live
