@@ -30,6 +30,9 @@ install-dev: $(BIN)/.installed-dev
 run: install
 	BASE_URL='$(BASE_URL)' $(MANAGE) migrate --noinput
 	BASE_URL='$(BASE_URL)' $(MANAGE) load_demo
+	# What cron does every minute in production: approved anonymous stories go live at the daily
+	# publication time (docs/production.md); here, when `make run` starts.
+	BASE_URL='$(BASE_URL)' $(MANAGE) publish_scheduled
 	@echo "Serving Own It on http://127.0.0.1:$(PORT)/ (admin: http://127.0.0.1:$(PORT)/admin/)"
 	BASE_URL='$(BASE_URL)' $(MANAGE) runserver 127.0.0.1:$(PORT)
 

@@ -26,9 +26,11 @@ from .models import (
     StoriesIndexPage,
     StoryAuthorship,
     StoryPage,
+    StoryReport,
     Team,
     anonymous_author,
 )
+from .publication import daily_time, publication_date, publication_time_on
 from .sharing import acting_user, apply_story_data, save_story, unique_slug
 from .similar import index_story
 from .workflow import culture_review_workflow
@@ -70,6 +72,7 @@ def load(demo):
         if demo.users:
             _in_review(index, teams, demo.users)
             _learned_marks(index, demo.users)
+            _report(index, demo.users)
     demo.say(f"Stories: {StoryPage.objects.child_of(index).count()} stories added.")
 
 
@@ -91,6 +94,19 @@ def _learned_marks(index, users):
             LearnedFromThis.objects.filter(pk=mark.pk).update(
                 created_at=story.first_published_at + datetime.timedelta(days=1 + number % 2)
             )
+
+
+def _report(index, users):
+    """One open report from a reader, for moderators to resolve under "Story reports"."""
+    reader = users.get("sam")
+    story = StoryPage.objects.child_of(index).live().exclude(authorship__author=reader).first()
+    if reader is not None and story is not None:
+        StoryReport.objects.create(
+            story=story,
+            reporter=reader,
+            reason=StoryReport.Reason.IDENTIFIES,
+            text="Only two of us were on call that night, so everyone knows it was me.",
+        )
 
 
 def _stories_index(home):
@@ -151,6 +167,12 @@ def _data(story, teams, series=None):
 def _publish(index, story, teams, series, users):
     """A published story, backdated, with the revision and history Wagtail would have made."""
     published_at = timezone.now() - datetime.timedelta(days=story["days_ago"], hours=3)
+    if story["anonymous"]:
+        # As if approved and published by `publish_scheduled` at the daily publication time.
+        day = publication_date(published_at)
+        if publication_time_on(day, daily_time()) > timezone.now():
+            day -= datetime.timedelta(days=1)
+        published_at = publication_time_on(day, daily_time())
     happened = (published_at - datetime.timedelta(days=30 * story["months_before"] + 5)).date()
     author = users.get(story["author"]) if story["author"] else None
     data = _data(story, teams, series)

@@ -6,7 +6,8 @@ look at it, they are `login_not_required`, and they show exactly what its owner 
 (live stories, minus those behind a view restriction the owner does not pass).
 
 Links are absolute, built from `BASE_URL` (home/site_address.py), so they work from a
-feed reader: the feed's own, each story's, and those inside the story text. The author of every item is the story's byline: "Anonymous" for anonymous stories.
+feed reader: the feed's own, each story's, and those inside the story text. The author of every
+item is the story's byline: "Anonymous" for anonymous stories. Timestamps are dates at midnight.
 """
 
 from dataclasses import dataclass, field
@@ -25,6 +26,7 @@ from home.site_address import absolute_links, absolute_url, page_url
 from home.visibility import visible_to
 
 from .models import FeedToken, StoryPage
+from .publication import start_of_date
 
 FEED_LENGTH = 30
 
@@ -137,11 +139,13 @@ class StoriesRssFeed(Feed):
     def item_guid(self, item):
         return item[1] or absolute_url(f"/#story-{item[0].pk}")
 
+    # Dates only (midnight, site time zone): a clock time could point at who approved or wrote
+    # an anonymous story (stories/publication.py).
     def item_pubdate(self, item):
-        return item[0].first_published_at
+        return start_of_date(item[0].first_published_at)
 
     def item_updateddate(self, item):
-        return item[0].last_published_at or item[0].first_published_at
+        return start_of_date(item[0].last_published_at or item[0].first_published_at)
 
     def item_author_name(self, item):
         # Never the real name of an anonymous author: the byline says "Anonymous".

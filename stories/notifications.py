@@ -1,4 +1,5 @@
-"""Emails to a story's author: when it is published, and when reviewers ask for changes.
+"""Emails to a story's author: when it is approved and scheduled (anonymous stories wait for the
+daily publication time), when it is published, and when reviewers ask for changes.
 
 They go to the REAL author (from `StoryAuthorship`), also for anonymous stories: the email goes
 to them alone, so it reveals nothing. They are sent through Django's tasks framework after the
@@ -27,6 +28,7 @@ from wagtail.admin.mail import (
 from home.site_address import absolute_url
 
 PUBLISHED = "published"
+SCHEDULED = "scheduled"
 CHANGES_REQUESTED = "changes_requested"
 
 _muted = contextvars.ContextVar("story_notifications_muted", default=False)
@@ -56,6 +58,8 @@ def send_author_email(story_id, event, comment=""):
     )
     if authorship is None or not authorship.author.email or not authorship.author.is_active:
         return False
+    from .publication import scheduled_date
+
     story = authorship.story.get_latest_revision_as_object()
     author = authorship.author
     context = {
@@ -67,9 +71,15 @@ def send_author_email(story_id, event, comment=""):
         "edit_url": _absolute(reverse("stories:edit", args=[story.pk])),
         "my_stories_url": _absolute(reverse("stories:my_stories")),
         "site_name": getattr(settings, "WAGTAIL_SITE_NAME", "Own It"),
+        "goes_live_on": scheduled_date(story) if event == SCHEDULED else None,
+        "already_live": authorship.story.live,
     }
     if event == PUBLISHED:
         subject = f"Your story “{story.title}” is published"
+    elif event == SCHEDULED:
+        if context["goes_live_on"] is None:
+            return False  # no longer waiting (withdrawn or published meanwhile)
+        subject = _("Your story “%(title)s” is approved") % {"title": story.title}
     else:
         subject = f"Changes requested on your story “{story.title}”"
     message = EmailMultiAlternatives(
@@ -98,6 +108,8 @@ def on_page_published(sender, instance, revision=None, **kwargs):
     """
     from wagtail.models import PageLogEntry
 
+    if not instance.live:
+        return  # Wagtail sends the signal when it schedules a revision too
     first_time = instance.first_published_at == instance.last_published_at
     if (
         first_time

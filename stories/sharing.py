@@ -24,9 +24,21 @@ from .models import (
     StoryPage,
     anonymous_author,
 )
+from .publication import cancel_schedule
 
 # Paths under /stories/ that front-end views use; a story's slug never takes one of them.
-RESERVED_SLUGS = {"share", "mine", "tags", "tag", "feed", "feeds", "search", "rss", "atom"}
+RESERVED_SLUGS = {
+    "share",
+    "mine",
+    "tags",
+    "tag",
+    "feed",
+    "feeds",
+    "search",
+    "rss",
+    "atom",
+    "reports",
+}
 SLUG_MAX = 60
 
 
@@ -157,6 +169,9 @@ def save_story(*, author, data, story=None, submit=False, index=None):
             else:
                 StoryPage.objects.filter(pk=story.pk).update(owner=author)
             story.owner = actor
+        # A new version from the author takes back an approved one still waiting for the daily
+        # publication time; it goes through review again (as saving takes a story out of review).
+        cancel_schedule(story)
         was_erasing = authorship.erase_when_published
         erase = data.get("erase_identity", False)
         if was_erasing != erase:

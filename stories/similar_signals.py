@@ -17,7 +17,8 @@ from .tasks import index_similar_stories
 
 
 def story_published(sender, instance, **kwargs):
-    index_story(instance)
+    if instance.live:  # not when Wagtail only schedules it
+        index_story(instance)
 
 
 def story_unpublished(sender, instance, **kwargs):

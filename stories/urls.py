@@ -4,7 +4,7 @@ from django.contrib.auth.decorators import login_not_required
 from django.urls import path
 
 from . import feeds
-from .views import autosave, feed_tokens, identity, reading, sharing, similar
+from .views import autosave, feed_tokens, identity, reading, reports, sharing, similar
 
 app_name = "stories"
 urlpatterns = [
@@ -28,6 +28,9 @@ urlpatterns = [
     path("stories/return/<str:secret>/", identity.return_link, name="return"),
     # Reading: "I learned from this", and the personal feeds (see stories/views/reading.py).
     path("stories/<int:pk>/learned/", reading.learned_from_this, name="learned"),
+    # Reporting a story that identifies, blames or exposes someone (see stories/views/reports.py).
+    path("stories/<int:pk>/report/", reports.report_story, name="report"),
+    path("stories/reports/", reports.my_reports, name="my_reports"),
     path("account/feeds/reset/", feed_tokens.reset_feed_token, name="feed_token_reset"),
     # The token in these addresses opens these feeds only; they need no session (feed readers).
     path(

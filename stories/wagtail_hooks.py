@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.db.models import Count, Q
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.tables import Column
@@ -12,9 +13,10 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from home.panels import ACCOUNT_PANELS_HOOK, HOME_PANELS_HOOK, MENU_HOOK, MenuItem
 
-from . import blameless
+from . import blameless, publication
 from .models import BlamelessPhrase, IdentifyingDetail, MistakeTopic, Series, StoryPage, Team
 from .permissions import ReviewedPagePermissionPolicy, chooser_pages_for
+from .report_admin import StoryReportViewSet
 
 # Registered at import time, before anything asks the registry for a policy: the site's page
 # policy leaves private story drafts out of every admin listing (see stories/permissions.py).
@@ -141,6 +143,7 @@ class StoriesAdminGroup(SnippetViewSetGroup):
 
 
 register_snippet(StoriesAdminGroup)
+register_snippet(StoryReportViewSet)
 
 
 @hooks.register(MENU_HOOK)
@@ -173,6 +176,16 @@ def _review_message(request, page):
         return
     action = request.POST.get("workflow-action-name")
     title = page.get_admin_display_title()
+    goes_live_on = publication.scheduled_date(page) if action == "approve" else None
+    if goes_live_on is not None:
+        message = _(
+            "“%(title)s” is approved. As it is anonymous, it goes live on %(date)s at the daily "
+            "publication time, not now. Its author is told by email."
+        )
+        messages.success(
+            request, message % {"title": title, "date": date_format(goes_live_on, "l j F Y")}
+        )
+        return
     if action == "approve":
         message = _("“%(title)s” is approved and published. Its author is told by email.")
     elif action == "reject":

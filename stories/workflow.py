@@ -6,6 +6,7 @@ assigned to the stories index, so it covers every story. Reviewers work in the W
 author works on the front end ("My stories"), which calls `submit_for_review` and `withdraw`.
 """
 
+import datetime
 from typing import NamedTuple
 
 from django.contrib.auth.models import Group
@@ -31,6 +32,8 @@ class StoryState(models.TextChoices):
     DRAFT = "draft", _("Draft")
     IN_REVIEW = "in_review", _("In review")
     CHANGES_REQUESTED = "changes_requested", _("Changes requested")
+    # Approved, waiting for the daily publication time (anonymous stories, stories/publication.py).
+    SCHEDULED = "scheduled", _("Scheduled")
     PUBLISHED = "published", _("Published")
     WITHDRAWN = "withdrawn", _("Withdrawn")
 
@@ -116,13 +119,15 @@ class Standing(NamedTuple):
 
     `state`: the story itself (a draft, in review, published, withdrawn). `comment`: the
     reviewers' note when changes are requested. `changes`: for a published story, where the
-    author's proposed changes stand (DRAFT, IN_REVIEW, CHANGES_REQUESTED), or None when there
-    are none; readers see the published version meanwhile.
+    author's proposed changes stand (DRAFT, IN_REVIEW, CHANGES_REQUESTED, SCHEDULED), or None
+    when there are none; readers see the published version meanwhile. `goes_live_on`: the date
+    an approved story or approved changes go live, when SCHEDULED.
     """
 
     state: StoryState
     comment: str = ""
     changes: StoryState | None = None
+    goes_live_on: datetime.date | None = None
 
 
 def _review_state(workflow_state):
@@ -133,7 +138,9 @@ def _review_state(workflow_state):
 
 
 def states_for(stories):
-    """{story pk: Standing} for many stories in one query."""
+    """{story pk: Standing} for many stories in two queries."""
+    from .publication import scheduled_dates
+
     stories = list(stories)
     if not stories:
         return {}
@@ -148,15 +155,25 @@ def states_for(stories):
         .select_related("current_task_state")
     )
     by_story = {int(state.object_id): state for state in workflow_states}
+    scheduled = scheduled_dates([story.pk for story in stories])
     result = {}
     for story in stories:
         workflow_state = by_story.get(story.pk)
         review, comment = _review_state(workflow_state) if workflow_state else (None, "")
+        goes_live_on = scheduled.get(story.pk)
         if story.live:
-            changes = review or (StoryState.DRAFT if story.has_unpublished_changes else None)
-            result[story.pk] = Standing(StoryState.PUBLISHED, comment, changes)
+            changes = review or (
+                StoryState.SCHEDULED
+                if goes_live_on
+                else StoryState.DRAFT
+                if story.has_unpublished_changes
+                else None
+            )
+            result[story.pk] = Standing(StoryState.PUBLISHED, comment, changes, goes_live_on)
         elif review is not None:
             result[story.pk] = Standing(review, comment)
+        elif goes_live_on is not None:
+            result[story.pk] = Standing(StoryState.SCHEDULED, goes_live_on=goes_live_on)
         elif story.first_published_at:
             result[story.pk] = Standing(StoryState.WITHDRAWN)
         else:

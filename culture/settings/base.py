@@ -224,6 +224,9 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Own It"
+# An approved anonymous story goes live at the next daily publication time, not at approval
+# (stories/publication.py); the `publish_scheduled` cron line puts it live.
+WAGTAIL_FINISH_WORKFLOW_ACTION = "stories.approval.finish_workflow"
 # The site's one public address: every absolute link (feeds, emails, calendar files, the PDF, the
 # admin's emails) is built from it (home/site_address.py). `make run` sets it to the address it
 # serves, PORT included; on a server it is the address people type.

@@ -16,6 +16,7 @@ from .pages import (
     StoryTag,
 )
 from .reactions import LearnedFromThis
+from .reports import StoryReport
 from .similarity import MistakeTopic, StoryTerm
 from .taxonomy import Series, Team
 
@@ -35,6 +36,7 @@ __all__ = [
     "IdentityView",
     "StoryLesson",
     "StoryPage",
+    "StoryReport",
     "StoryTag",
     "StoryTerm",
     "Team",

@@ -90,6 +90,7 @@ def _render_form(request, form, formset, story=None, status=200):
             "story": story,
             "state": standing.state,
             "changes": standing.changes,
+            "goes_live_on": standing.goes_live_on,
             "deletable": story is not None and never_published(story),
             "states": workflow.StoryState,
             "review_comment": standing.comment,

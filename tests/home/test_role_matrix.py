@@ -36,7 +36,13 @@ E, M, L, C = EMPLOYEES, MODERATORS, TEAM_LEADS, CULTURE_TEAM
 GRANTS = {
     E: {"model": set(), "page": set(), "collection": set()},
     M: {
-        "model": {"wagtailadmin.access_admin", "stories.view_series", "stories.view_team"},
+        "model": {
+            "wagtailadmin.access_admin",
+            "stories.view_series",
+            "stories.view_team",
+            "stories.view_storyreport",
+            "stories.change_storyreport",
+        },
         "page": {("StoriesIndexPage", "change_page")},
         "collection": set(),
     },
@@ -75,6 +81,8 @@ GRANTS = {
             "stories.change_mistaketopic",
             "stories.delete_mistaketopic",
             "stories.view_mistaketopic",
+            "stories.view_storyreport",
+            "stories.change_storyreport",
         },
         "page": {
             ("HomePage", "change_page"),

@@ -12,7 +12,13 @@ from home.roles import sync_roles
 from stories.models import IdentityView, StoryPage
 
 from . import sharing_support
-from .sharing_support import client_for, only_story, revisions_of, story_form
+from .sharing_support import (
+    client_for,
+    only_story,
+    publish_when_due,
+    revisions_of,
+    story_form,
+)
 
 # Fixtures (assigned, not imported, so that test arguments may share their names).
 stories_index = sharing_support.stories_index
@@ -58,7 +64,11 @@ def reviewed_anonymous_story(
     state = WorkflowState.objects.get(object_id=str(story.pk), status="in_progress")
     with django_capture_on_commit_callbacks(execute=True):
         state.current_task_state.specific.approve(user=moderator)
+    # Approved, it waits for the daily publication time.
     story = StoryPage.objects.get(pk=story.pk)
+    assert not story.live
+    with django_capture_on_commit_callbacks(execute=True):
+        story = publish_when_due(story)
     assert story.live
     return story
 
@@ -204,7 +214,11 @@ def test_emails_reach_the_real_author_and_nobody_else_learns_the_name(
     reviewed_anonymous_story, secret_author
 ):
     to_author = [message for message in mail.outbox if message.to == [secret_author.email]]
-    assert [m.subject.split(" ")[0] for m in to_author] == ["Changes", "Your"]
+    assert [m.subject for m in to_author] == [
+        "Changes requested on your story “A test email went to every customer”",
+        "Your story “A test email went to every customer” is approved",
+        "Your story “A test email went to every customer” is published",
+    ]
     for message in mail.outbox:
         if message.to == [secret_author.email]:
             continue

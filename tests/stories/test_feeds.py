@@ -1,11 +1,13 @@
 """Atom and RSS feeds of stories, opened by a personal token that opens nothing else."""
 
+import datetime
 import xml.etree.ElementTree as ET
 from email.utils import parsedate_to_datetime
 
 import pytest
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
 from stories.feeds import feed_urls
@@ -87,8 +89,10 @@ def test_rss_feed_has_absolute_links_dates_and_bylines(
     item = channel.find("item")
     assert item.find("title").text == "Posters"
     assert item.find("link").text == base_url + page.url
-    assert parsedate_to_datetime(item.find("pubDate").text) == page.first_published_at.replace(
-        microsecond=0
+    # The date of publication only, at midnight in the site time zone (no clock time).
+    published = timezone.localtime(page.first_published_at).date()
+    assert parsedate_to_datetime(item.find("pubDate").text) == datetime.datetime.combine(
+        published, datetime.time.min, tzinfo=timezone.get_default_timezone()
     )
     # RSS's <author> must be an email address; Django writes the byline as a Dublin Core creator.
     creator = item.find("{http://purl.org/dc/elements/1.1/}creator")

@@ -17,7 +17,7 @@ from home.roles import sync_roles
 from stories.models import StoryAuthorship, StoryPage
 
 from . import sharing_support
-from .sharing_support import client_for, only_story, story_form
+from .sharing_support import client_for, only_story, publish_when_due, story_form
 from .test_anonymity_admin import secret_author, secrets_of  # noqa: F401
 
 stories_index = sharing_support.stories_index
@@ -61,8 +61,9 @@ def approve(story, moderator, capture):
     state = WorkflowState.objects.get(object_id=str(story.pk), status="in_progress")
     with capture(execute=True):
         state.current_task_state.specific.approve(user=moderator)
-    call_command("publish_scheduled", stdout=io.StringIO())  # the daily publication, if any
-    return StoryPage.objects.get(pk=story.pk)
+    # Approved anonymous stories wait for the daily publication time.
+    with capture(execute=True):
+        return publish_when_due(StoryPage.objects.get(pk=story.pk))
 
 
 def test_anonymous_to_everyone_gets_a_return_link_then_the_link_is_erased(

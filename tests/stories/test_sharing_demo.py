@@ -97,3 +97,23 @@ def test_demo_without_demo_users(settings, client):
     assert not StoryPage.objects.filter(live=False).exists()
     assert not StoryAuthorship.objects.exists()
     assert not Team.objects.filter(members__isnull=False).exists()
+
+
+def test_in_the_demo_anonymous_stories_show_dates_and_approving_one_schedules_it(settings):
+    from stories.models import StoryReport
+    from stories.publication import daily_time
+
+    load(settings)
+    nine = daily_time()
+    for story in StoryPage.objects.live().filter(authorship__is_anonymous=True):
+        assert timezone.localtime(story.first_published_at).time() == nine, story.title
+    waiting = StoryPage.objects.get(
+        authorship__is_anonymous=True, live=False, first_published_at=None
+    )
+    state = WorkflowState.objects.get(object_id=str(waiting.pk), status="in_progress")
+    state.current_task_state.specific.approve(user=get_user_model().objects.get(username="morgan"))
+    waiting.refresh_from_db()
+    assert not waiting.live
+    assert states_for([waiting])[waiting.pk].state == StoryState.SCHEDULED
+    # A reader's open report waits for the moderators.
+    assert StoryReport.objects.filter(status="open").count() == 1
