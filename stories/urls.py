@@ -4,7 +4,7 @@ from django.contrib.auth.decorators import login_not_required
 from django.urls import path
 
 from . import feeds
-from .views import autosave, feed_tokens, identity, reading, reports, sharing, similar
+from .views import autosave, feed_tokens, identity, reading, replies, reports, sharing, similar
 
 app_name = "stories"
 urlpatterns = [
@@ -26,6 +26,7 @@ urlpatterns = [
     path("stories/mine/<int:pk>/delete/", sharing.delete, name="delete"),
     path("stories/mine/<int:pk>/withdraw/", sharing.withdraw, name="withdraw"),
     path("stories/return/<str:secret>/", identity.return_link, name="return"),
+    path("stories/mine/<int:pk>/messages/", replies.author_messages, name="messages"),
     # Reading: "I learned from this", and the personal feeds (see stories/views/reading.py).
     path("stories/<int:pk>/learned/", reading.learned_from_this, name="learned"),
     # Reporting a story that identifies, blames or exposes someone (see stories/views/reports.py).

@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.db.models import Count, Q
+from django.urls import reverse
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -249,5 +250,25 @@ def register_identity_admin_urls():
     from django.urls import path
 
     from .views.identity import reveal_author
+    from .views.replies import team_messages
 
-    return [path("stories/<int:pk>/author/", reveal_author, name="stories_reveal_author")]
+    return [
+        path("stories/<int:pk>/author/", reveal_author, name="stories_reveal_author"),
+        path("stories/<int:pk>/messages/", team_messages, name="stories_messages"),
+    ]
+
+
+@hooks.register("register_page_header_buttons")
+def messages_header_button(page, user, view_name=None, next_url=None):
+    """ "Messages with the author" on a story, for moderators and the Culture team."""
+    from wagtail.admin.widgets import Button
+
+    from .replies import is_reviewer
+
+    if page.specific_class is StoryPage and is_reviewer(user):
+        yield Button(
+            _("Messages with the author"),
+            reverse("stories_messages", args=[page.pk]),
+            icon_name="mail",
+            priority=40,
+        )

@@ -16,6 +16,7 @@ from .pages import (
     StoryTag,
 )
 from .reactions import LearnedFromThis
+from .replies import StoryMessage
 from .reports import StoryReport
 from .similarity import MistakeTopic, StoryTerm
 from .taxonomy import Series, Team
@@ -37,6 +38,7 @@ __all__ = [
     "StoryLesson",
     "StoryPage",
     "StoryReport",
+    "StoryMessage",
     "StoryTag",
     "StoryTerm",
     "Team",

@@ -1,11 +1,13 @@
 """Who wrote a story: the Culture team opens it on purpose and on the record; an author who chose
 "anonymous to everyone" finds their story again through the private return link."""
 
+from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
@@ -13,6 +15,7 @@ from home.roles import CULTURE_TEAM, user_has_role
 
 from ..identity import authorship_for_secret, record_identity_view
 from ..models import StoryAuthorship
+from ..replies import MessageForm, post_author_message, thread
 
 
 @never_cache
@@ -43,8 +46,10 @@ def reveal_author(request, pk):
 
 
 @never_cache
+@require_http_methods(["GET", "POST"])
 def return_link(request, secret):
-    """The author's private way back to a story they posted anonymous to everyone.
+    """The author's private way back to a story they posted anonymous to everyone: where it
+    stands, and the thread with the Culture review team (read, and answered, only here).
 
     Nothing here records who opened it: the link itself is the only tie to the author.
     """
@@ -52,8 +57,22 @@ def return_link(request, secret):
     if authorship is None:
         raise Http404
     story = authorship.story.specific
+    form = MessageForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        post_author_message(story, form.cleaned_data["text"])
+        messages.success(
+            request, _("Sent to the Culture review team. They do not know who you are.")
+        )
+        return redirect(request.path)
     return render(
         request,
         "stories/return_link.html",
-        {"authorship": authorship, "story": story, "latest": story.get_latest_revision_as_object()},
+        {
+            "authorship": authorship,
+            "story": story,
+            "latest": story.get_latest_revision_as_object(),
+            "thread": thread(story),
+            "form": form,
+        },
+        status=400 if form.is_bound and form.errors else 200,
     )

@@ -8,7 +8,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.db.models import Prefetch
+from django.db.models import Count, Prefetch
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -361,6 +361,7 @@ def my_stories(request):
                 queryset=IdentityView.objects.select_related("viewed_by").order_by("-viewed_at"),
             )
         )
+        .annotate(message_count=Count("story__messages"))
         .order_by("-story__latest_revision_created_at", "-story_id")
     )
     page = Paginator(authorships, MY_STORIES_PER_PAGE).get_page(request.GET.get("page"))
@@ -372,6 +373,7 @@ def my_stories(request):
             "anonymous": authorship.is_anonymous,
             "identity": IDENTITY_CHOICES_BY_VALUE[authorship.identity],
             "identity_views": list(authorship.identity_views.all()),
+            "message_count": authorship.message_count,
             "standing": states[authorship.story.pk],
             "deletable": never_published(authorship.story),
         }
