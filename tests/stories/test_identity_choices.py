@@ -16,18 +16,19 @@ from wagtail.models import WorkflowState
 from home.roles import sync_roles
 from stories.models import StoryAuthorship, StoryPage
 
-from . import sharing_support
+from . import sharing_support, test_anonymity_admin
 from .sharing_support import client_for, only_story, publish_when_due, story_form
-from .test_anonymity_admin import secret_author, secrets_of  # noqa: F401
+from .test_anonymity_admin import secrets_of
 
 stories_index = sharing_support.stories_index
+secret_author = test_anonymity_admin.secret_author
 
 pytestmark = pytest.mark.django_db
 
 RETURN_LINK = re.compile(r"http://testserver(/stories/return/([\w-]+)/)")
 
 
-def test_the_form_explains_each_of_the_three_choices(secret_author, stories_index):  # noqa: F811
+def test_the_form_explains_each_of_the_three_choices(secret_author, stories_index):
     html = client_for(secret_author).get(reverse("stories:share")).content.decode()
     for value, label in [
         ("named", "Named."),
@@ -40,7 +41,7 @@ def test_the_form_explains_each_of_the_three_choices(secret_author, stories_inde
 
 
 def test_choices_are_kept_and_the_old_anonymous_box_still_means_confidential(
-    secret_author,  # noqa: F811
+    secret_author,
     stories_index,
 ):
     client = client_for(secret_author)
@@ -67,7 +68,7 @@ def approve(story, moderator, capture):
 
 
 def test_anonymous_to_everyone_gets_a_return_link_then_the_link_is_erased(
-    secret_author,  # noqa: F811
+    secret_author,
     stories_index,
     moderator,
     culture_member,
@@ -113,7 +114,7 @@ def test_anonymous_to_everyone_gets_a_return_link_then_the_link_is_erased(
 
 
 def test_after_erasure_no_row_of_the_database_ties_the_author_to_the_story(
-    secret_author,  # noqa: F811
+    secret_author,
     stories_index,
     moderator,
     django_capture_on_commit_callbacks,

@@ -10,18 +10,19 @@ from django.urls import reverse
 from home.roles import sync_roles
 from stories.models import StoryMessage
 
-from . import sharing_support
+from . import sharing_support, test_anonymity_admin
 from .sharing_support import client_for, only_story, story_form
-from .test_anonymity_admin import secret_author, secrets_of  # noqa: F401
+from .test_anonymity_admin import secrets_of
 from .test_identity_choices import RETURN_LINK, approve
 
 stories_index = sharing_support.stories_index
+secret_author = test_anonymity_admin.secret_author
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def anonymous_story(secret_author, stories_index):  # noqa: F811
+def anonymous_story(secret_author, stories_index):
     sync_roles()
     client_for(secret_author).post(
         reverse("stories:share"), story_form(identity="confidential", submit="1")
@@ -34,7 +35,7 @@ def test_the_team_writes_and_the_author_answers_without_being_named(
     secret_author,
     moderator,
     culture_member,
-    django_capture_on_commit_callbacks,  # noqa: F811
+    django_capture_on_commit_callbacks,
 ):
     moderator.email = "morgan@example.org"
     moderator.save()
@@ -102,7 +103,7 @@ def test_after_erasure_messages_wait_behind_the_return_link(
     secret_author,
     stories_index,
     moderator,
-    django_capture_on_commit_callbacks,  # noqa: F811
+    django_capture_on_commit_callbacks,
 ):
     sync_roles()
     author = client_for(secret_author)
