@@ -56,7 +56,10 @@ def send_author_email(story_id, event, comment=""):
     authorship = (
         StoryAuthorship.objects.select_related("author", "story").filter(story_id=story_id).first()
     )
-    if authorship is None or not authorship.author.email or not authorship.author.is_active:
+    # No author any more (anonymous to everyone, erased): the site cannot write to them.
+    if authorship is None or authorship.author is None:
+        return False
+    if not authorship.author.email or not authorship.author.is_active:
         return False
     from .publication import scheduled_date
 
@@ -75,6 +78,9 @@ def send_author_email(story_id, event, comment=""):
         "already_live": authorship.story.live,
     }
     if event == PUBLISHED:
+        from .review_changes import changed_by_reviewers
+
+        context["changed_by_reviewers"] = changed_by_reviewers(authorship.story, authorship)
         subject = f"Your story “{story.title}” is published"
     elif event == SCHEDULED:
         if context["goes_live_on"] is None:

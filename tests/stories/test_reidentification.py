@@ -121,3 +121,41 @@ def test_moderators_see_the_notes_without_the_author_singled_out(erin, stories_i
     found = notes(check_story(story))
     assert [kind for kind, _, _ in found] == ["name", "name", "date"]
     assert {found_text for _, found_text, _ in found[:2]} == {"Erin", "Sam"}
+
+
+def test_the_author_is_told_what_reviewers_changed_when_it_goes_live(
+    erin,
+    stories_index,  # noqa: F811
+    moderator,
+    django_capture_on_commit_callbacks,
+):
+    from django.core import mail
+    from wagtail.models import WorkflowState
+
+    from home.roles import sync_roles
+    from stories.models import StoryPage
+    from tests.stories.sharing_support import only_story, publish_when_due
+
+    sync_roles()
+    erin.email = "erin@example.org"
+    erin.save()
+    client_for(erin).post(
+        reverse("stories:share"),
+        story_form(
+            identity="confidential",
+            submit="1",
+            what_happened="On Monday 3 March at 14:32 the invoices went out twice.",
+        ),
+    )
+    story = only_story()
+    # The moderator takes the exact date out before approving.
+    latest = story.get_latest_revision_as_object()
+    latest.what_happened = "<p>On a Monday in March the invoices went out twice.</p>"
+    latest.save_revision(user=moderator, log_action=True)
+    state = WorkflowState.objects.get(object_id=str(story.pk), status="in_progress")
+    with django_capture_on_commit_callbacks(execute=True):
+        state.current_task_state.specific.approve(user=moderator)
+        publish_when_due(StoryPage.objects.get(pk=story.pk))
+    published = [m for m in mail.outbox if m.subject.endswith("is published")]
+    assert len(published) == 1 and published[0].to == ["erin@example.org"]
+    assert "the Culture review team changed: What happened." in published[0].body
