@@ -21,7 +21,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from home.site_address import absolute_url
 
 from .. import autosave, blameless, workflow
-from ..forms import IDENTITY_CHOICES, StoryForm, action_formset, error_summary
+from ..forms import IDENTITY_CHOICES, IDENTITY_EXPLAINED, StoryForm, action_formset, error_summary
 from ..models import (
     IdentityView,
     StoriesIndexPage,
@@ -372,6 +372,7 @@ def my_stories(request):
             "story": authorship.story,
             "anonymous": authorship.is_anonymous,
             "identity": IDENTITY_CHOICES_BY_VALUE[authorship.identity],
+            "identity_explained": IDENTITY_EXPLAINED[authorship.identity],
             "identity_views": list(authorship.identity_views.all()),
             "message_count": authorship.message_count,
             "standing": states[authorship.story.pk],
