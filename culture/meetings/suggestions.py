@@ -14,16 +14,20 @@ def suggest_stories(pack, tags=None, limit=MAX_SUGGESTIONS):
     * `tags` (names or slugs; the pack's topics when None): a story must have at least one;
       stories matching more of them come first among equals.
     * Stories marked "good for meetings" come first, then the team's own stories, then the newest.
+      An anonymous story of a team too small to be shown with it (stories/small_groups.py) is
+      not the team's own here, and shows no team: the order would name it otherwise.
     * Left out: stories the team discussed in an earlier meeting (a published pack of the team
       whose date has passed) and stories already on this pack's agenda.
 
     A fixed number of queries: one for the stories, one each for their tags and authorship.
     """
+    from stories import small_groups
     from stories.models import StoryPage
 
     if tags is None:
         tags = [tag.name for tag in pack.topics.all()]
     tag_slugs = sorted({slugify(tag) for tag in tags if slugify(tag)})
+    minimum = small_groups.minimum()
 
     stories = (
         StoryPage.objects.live()
@@ -32,11 +36,12 @@ def suggest_stories(pack, tags=None, limit=MAX_SUGGESTIONS):
         .select_related("team", "authorship__author")
         .prefetch_related("tags")
         .annotate(
+            team_is_shown=small_groups.team_is_shown(minimum),
             own_team=Case(
-                When(team_id=pack.team_id, then=Value(True)),
+                When(Q(team_id=pack.team_id) & small_groups.team_shown(minimum), then=Value(True)),
                 default=Value(False),
                 output_field=BooleanField(),
-            )
+            ),
         )
     )
     if tag_slugs:
