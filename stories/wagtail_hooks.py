@@ -72,6 +72,7 @@ class TeamViewSet(SnippetViewSet):
     search_fields = ["name", "description"]
     search_backend_name = None
     list_export = ["name", "slug", "description", "member_count", "story_count"]
+    export_headings = {"member_count": _("Active members"), "story_count": _("Published stories")}
     ordering = ["name"]
 
     def get_queryset(self, request):
