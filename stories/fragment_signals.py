@@ -81,9 +81,9 @@ def members_changed(sender, action, **kwargs):
         retire(*TEAM_SCOPES)
 
 
-def member_saved(sender, instance, update_fields=None, raw=False, **kwargs):
-    # A sign-in saves `last_login` only: that changes no team's size.
-    if raw or (update_fields is not None and "is_active" not in update_fields):
+def member_saved(sender, instance, created=False, update_fields=None, raw=False, **kwargs):
+    # A new user is in no team yet; a sign-in saves `last_login` only: neither changes a size.
+    if raw or created or (update_fields is not None and "is_active" not in update_fields):
         return
     if instance.teams.exists():
         retire(*TEAM_SCOPES)
