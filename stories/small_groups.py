@@ -29,7 +29,7 @@ DEFAULT_MINIMUM = 5
 
 def minimum(request=None):
     """The smallest team shown with an anonymous story: the setting of the request's site, or
-    of the default site where there is no request (emails, feeds' digest, figures)."""
+    of the default site where there is no request (the digest, figures, pack suggestions)."""
     from wagtail.models import Site
 
     from home.models import SiteSettings
