@@ -97,3 +97,21 @@ def test_demo_without_demo_users(settings, client):
     assert not StoryPage.objects.filter(live=False).exists()
     assert not StoryAuthorship.objects.exists()
     assert not Team.objects.filter(members__isnull=False).exists()
+
+
+def test_demo_shows_the_small_group_rule_both_ways(settings, client):
+    """Five teams are big enough to show with an anonymous story; Finance (two people) is not,
+    so its anonymous story names no team while Sales's does (stories/small_groups.py)."""
+    from stories import small_groups
+
+    load(settings)
+    large = set(
+        Team.objects.filter(pk__in=small_groups.large_teams(5)).values_list("name", flat=True)
+    )
+    assert large == {"Sales", "Support", "Engineering", "Marketing", "Operations"}
+    client.force_login(get_user_model().objects.get(username="erin"))
+    anonymous = StoryPage.objects.live().filter(authorship__is_anonymous=True)
+    finance = anonymous.get(team__name="Finance")
+    assert "<dt>Team</dt>" not in client.get(finance.url).content.decode()
+    sales = anonymous.filter(team__name="Sales").first()
+    assert "<dd>Sales</dd>" in client.get(sales.url).content.decode()
