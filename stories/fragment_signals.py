@@ -108,13 +108,14 @@ def connect():
         name = model.__name__
         post_save.connect(details_changed, sender=model, dispatch_uid=f"{uid}{name}.save")
         post_delete.connect(details_changed, sender=model, dispatch_uid=f"{uid}{name}.delete")
-    # Listings are keyed by the restrictions a reader fails; a restriction that changes its
-    # page or groups keeps its id, so the listings made under it are retired.
+    # Whether an anonymous story's team may be shown: a team's size or the threshold.
     m2m_changed.connect(members_changed, sender=Team.members.through, dispatch_uid=uid + "members")
     user = get_user_model()
     post_save.connect(member_saved, sender=user, dispatch_uid=uid + "member.save")
     pre_delete.connect(member_deleted, sender=user, dispatch_uid=uid + "member.delete")
     post_save.connect(retire_team_scopes, sender=SiteSettings, dispatch_uid=uid + "min-group")
+    # Listings are keyed by the restrictions a reader fails; a restriction that changes its
+    # page or groups keeps its id, so the listings made under it are retired.
     post_save.connect(retire_stories, sender=PageViewRestriction, dispatch_uid=uid + "pvr")
     post_delete.connect(retire_stories, sender=PageViewRestriction, dispatch_uid=uid + "pvr.del")
     m2m_changed.connect(

@@ -165,6 +165,13 @@ def test_deactivating_a_member_retires_them_too(world, reader, helpdesk):
     assert "Helpdesk" not in text_of(reader, world["index"].url)
 
 
+def test_deleting_a_member_retires_them_too(world, reader, helpdesk):
+    assert "Helpdesk" in text_of(reader, world["index"].url)
+    for person in helpdesk.members.all()[:2]:
+        person.delete()
+    assert "Helpdesk" not in text_of(reader, world["index"].url)
+
+
 def test_the_setting_decides_and_its_change_retires_them(world, reader):
     assert "Payroll" not in text_of(reader, world["index"].url)
     settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
