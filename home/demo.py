@@ -27,6 +27,20 @@ DEMO_USERS = [
     ("tove", "Tove", "Lindqvist", [TEAM_LEADS], False),
     ("casey", "Casey", "Brennan", [CULTURE_TEAM], False),
     ("admin", "Alex", "Admin", [], True),
+    # Colleagues, so that most teams are big enough to show with an anonymous story
+    # (stories/small_groups.py) and Finance is not.
+    ("noor", "Noor", "Haddad", [EMPLOYEES], False),
+    ("kofi", "Kofi", "Mensah", [EMPLOYEES], False),
+    ("ines", "Ines", "Duarte", [EMPLOYEES], False),
+    ("mateo", "Mateo", "Ruiz", [EMPLOYEES], False),
+    ("aiko", "Aiko", "Tanaka", [EMPLOYEES], False),
+    ("femi", "Femi", "Adeyemi", [EMPLOYEES], False),
+    ("hana", "Hana", "Novak", [EMPLOYEES], False),
+    ("ravi", "Ravi", "Kapoor", [EMPLOYEES], False),
+    ("lena", "Lena", "Vogel", [EMPLOYEES], False),
+    ("omar", "Omar", "Farouk", [EMPLOYEES], False),
+    ("zara", "Zara", "Whitfield", [EMPLOYEES], False),
+    ("jonas", "Jonas", "Berg", [EMPLOYEES], False),
 ]
 
 

@@ -22,7 +22,9 @@ The scopes, and what retires them (signals in `home.apps` and each app's `apps.r
   readers' stories have). Retired only when a story is the first or the last live one with one
   of those values, so an ordinary publish does not make every reader recompute them.
 - "story_details": the names a story shows (byline, team, series, tags). Retired when an
-  authorship, team, series or tag changes. Scope names are template attribute names: no hyphens.
+  authorship, team, series or tag changes, and (with "stories", "filter_choices" and
+  "campaigns") when a team's size may have crossed the threshold for showing it with an
+  anonymous story (stories/small_groups.py). Scope names are template attribute names: no hyphens.
 - "quotes": every quote shown (archive, home panel, packs, campaigns). Retired when a quote or
   its tags are saved or deleted; going live (Monday 08:08) is the live week, a key argument.
 - "packs": packs shown elsewhere (campaigns, "discussed in N meetings"). Retired when a pack or

@@ -238,14 +238,10 @@ def check_story(story):
 
 
 def anonymity_min_group(request=None):
-    """The smallest team shown with an anonymous story (Site settings)."""
-    from wagtail.models import Site
+    """The smallest team shown with an anonymous story (Site settings; small_groups.py)."""
+    from .small_groups import minimum
 
-    from home.models import SiteSettings
-
-    site = Site.find_for_request(request) if request is not None else None
-    site = site or Site.objects.filter(is_default_site=True).first()
-    return SiteSettings.for_site(site).anonymity_min_group if site else 5
+    return minimum(request)
 
 
 def count(findings):

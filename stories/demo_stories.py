@@ -16,14 +16,16 @@ TEAMS = {
     "Finance": "Invoices, payments, payroll and the budget.",
     "Operations": "Offices, equipment, suppliers and the everyday running of things.",
 }
-# Demo users who belong to each team (the team leads build meeting packs for theirs).
+# Demo users who belong to each team (the team leads build meeting packs for theirs). Five
+# teams have at least five people, so their anonymous stories show the team; Finance has two,
+# so its anonymous story shows none (stories/small_groups.py).
 MEMBERS = {
-    "Sales": ["tove", "priya"],
-    "Support": ["lee", "sam"],
-    "Engineering": ["lee", "erin"],
-    "Marketing": ["tove", "priya"],
-    "Finance": ["casey"],
-    "Operations": ["morgan", "sam"],
+    "Sales": ["tove", "priya", "noor", "kofi", "ines"],
+    "Support": ["lee", "sam", "mateo", "aiko", "femi"],
+    "Engineering": ["lee", "erin", "hana", "ravi", "lena", "aiko"],
+    "Marketing": ["tove", "priya", "omar", "zara", "noor"],
+    "Finance": ["casey", "jonas"],
+    "Operations": ["morgan", "sam", "kofi", "femi", "omar"],
 }
 
 PUBLISHED = [

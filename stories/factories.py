@@ -27,6 +27,16 @@ class TeamFactory(factory.django.DjangoModelFactory):
 
     name = factory.Sequence(lambda n: f"Team {n}")
 
+    @factory.post_generation
+    def members(self, create, extracted, **kwargs):
+        """`members=6` adds six new active people; `members=[user, …]` adds those. An
+        anonymous story names its team only when the team is big enough (stories/small_groups.py)."""
+        if not create or not extracted:
+            return
+        if isinstance(extracted, int):
+            extracted = UserFactory.create_batch(extracted)
+        self.members.add(*extracted)
+
 
 class SeriesFactory(factory.django.DjangoModelFactory):
     class Meta:

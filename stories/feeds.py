@@ -25,6 +25,7 @@ from home.models import SiteSettings
 from home.site_address import absolute_links, absolute_url, page_url
 from home.visibility import visible_to
 
+from . import small_groups
 from .models import FeedToken, StoryPage
 from .publication import start_of_date
 
@@ -86,7 +87,9 @@ class StoriesRssFeed(Feed):
                 raise Http404("No such tag")
         if tag_object is not None:
             stories = stories.filter(tagged_items__tag=tag_object)
-        stories = stories.with_card_data().newest_first()[:FEED_LENGTH]
+        # The threshold of the request's site, read once (its site settings name the feed too).
+        minimum = small_groups.minimum(request)
+        stories = stories.with_card_data(minimum).newest_first()[:FEED_LENGTH]
         subject = FeedSubject(
             owner=feed_token.user,
             url=absolute_url(request.path),

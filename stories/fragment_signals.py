@@ -10,16 +10,23 @@ home/fragment_versions.py). Connected from StoriesConfig.ready().
 - "story_details": the names a story shows (author or "Anonymous", team, series, tags).
   An authorship, team, series or tag changed or deleted (a new one changes nothing shown).
 
+Whether an anonymous story's team is shown (stories/small_groups.py) changes with a team's
+members, a member activated or deactivated (or deleted) and the site's threshold: then every
+scope that shows, filters or counts a team is retired ("stories", "filter_choices",
+"story_details", "campaigns"), whichever team it was, at once.
+
 An "I learned from this" mark retires nothing: counts are read live.
 """
 
-from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.contrib.auth import get_user_model
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
 from taggit.models import Tag
 from wagtail.models import PageViewRestriction
 from wagtail.search import index
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
 from home.fragment_versions import retire, retire_stories
+from home.models import SiteSettings
 
 from .listings import changes_filter_choices, filter_values
 from .models import Series, StoryAuthorship, StoryPage, StoryTag, Team
@@ -61,6 +68,33 @@ def details_changed(sender, created=False, **kwargs):
         retire("story_details")
 
 
+# Every scope that shows a story's team, filters by it or counts it.
+TEAM_SCOPES = ("stories", "filter_choices", "story_details", "campaigns")
+
+
+def retire_team_scopes(*args, **kwargs):
+    retire(*TEAM_SCOPES)
+
+
+def members_changed(sender, action, **kwargs):
+    if action in ("post_add", "post_remove", "post_clear"):
+        retire(*TEAM_SCOPES)
+
+
+def member_saved(sender, instance, created=False, update_fields=None, raw=False, **kwargs):
+    # A new user is in no team yet; a sign-in saves `last_login` only: neither changes a size.
+    if raw or created or (update_fields is not None and "is_active" not in update_fields):
+        return
+    if instance.teams.exists():
+        retire(*TEAM_SCOPES)
+
+
+def member_deleted(sender, instance, **kwargs):
+    # Before the delete: afterwards the user's team rows are gone (no m2m signal is sent).
+    if instance.teams.exists():
+        retire(*TEAM_SCOPES)
+
+
 def connect():
     uid = "stories.fragments."
     page_published.connect(story_published, sender=StoryPage, dispatch_uid=uid + "published")
@@ -74,6 +108,12 @@ def connect():
         name = model.__name__
         post_save.connect(details_changed, sender=model, dispatch_uid=f"{uid}{name}.save")
         post_delete.connect(details_changed, sender=model, dispatch_uid=f"{uid}{name}.delete")
+    # Whether an anonymous story's team may be shown: a team's size or the threshold.
+    m2m_changed.connect(members_changed, sender=Team.members.through, dispatch_uid=uid + "members")
+    user = get_user_model()
+    post_save.connect(member_saved, sender=user, dispatch_uid=uid + "member.save")
+    pre_delete.connect(member_deleted, sender=user, dispatch_uid=uid + "member.delete")
+    post_save.connect(retire_team_scopes, sender=SiteSettings, dispatch_uid=uid + "min-group")
     # Listings are keyed by the restrictions a reader fails; a restriction that changes its
     # page or groups keeps its id, so the listings made under it are retired.
     post_save.connect(retire_stories, sender=PageViewRestriction, dispatch_uid=uid + "pvr")

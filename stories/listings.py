@@ -23,6 +23,7 @@ from django.db.models import Count, Q
 from home import fragment_versions
 from home.visibility import failed_restrictions, visible_to_everyone
 
+from . import small_groups
 from .filters import FILTER_FIELDS, StoryFilterForm, search_words
 from .models import LearnedFromThis, Series, StoryPage, StoryTag, Team
 
@@ -67,14 +68,21 @@ class Cards:
         )
         return {row["story_id"]: row["total"] for row in rows}
 
+    @cached_property
+    def minimum(self):
+        """The smallest team a card names with an anonymous story (stories/small_groups.py)."""
+        return small_groups.minimum(self.request)
+
     @property
     def key(self):
-        """What the fragment depends on beyond the versions: these stories and their counts."""
-        return ",".join(f"{pk}:{self.counts.get(pk, 0)}" for pk in self.ids)
+        """What the fragment depends on beyond the versions: these stories, their counts and
+        the smallest team shown with an anonymous story."""
+        cards = ",".join(f"{pk}:{self.counts.get(pk, 0)}" for pk in self.ids)
+        return f"{cards};{self.minimum}"
 
     def __iter__(self):
         """The stories, ready for the card template (no query from there on)."""
-        by_id = StoryPage.objects.filter(pk__in=self.ids).with_card_data().in_bulk()
+        by_id = StoryPage.objects.filter(pk__in=self.ids).with_card_data(self.minimum).in_bulk()
         index_url = self.index.get_url(self.request) if self.index else None
         for pk in self.ids:
             story = by_id.get(pk)
@@ -91,7 +99,7 @@ class Cards:
             yield story
 
 
-def remembered_filter_choices(stories, failed):
+def remembered_filter_choices(stories, failed, minimum):
     """The filter form's choices for readers who fail the view restrictions `failed`.
 
     At 100,000 stories the four queries take about half a second, so they are remembered under
@@ -103,8 +111,9 @@ def remembered_filter_choices(stories, failed):
         fragment_versions.version("filter_choices"),
         fragment_versions.version("story_details"),
         failed,
+        minimum,
     )
-    return fragment_versions.remember(key, lambda: filter_choices(stories))
+    return fragment_versions.remember(key, lambda: filter_choices(stories, minimum))
 
 
 def filter_values(story):
@@ -129,16 +138,19 @@ def changes_filter_choices(story_pk, lookups):
     return any(not others.filter(**{name: value}).exists() for name, value in lookups)
 
 
-def filter_choices(stories):
-    """Choices for the filter form, from the stories the reader can see (four queries)."""
+def filter_choices(stories, minimum):
+    """Choices for the filter form, from the stories the reader can see (four queries).
+
+    A team is offered only through stories that may show it (stories/small_groups.py)."""
     story_ids = stories.values("pk")
+    team_story_ids = stories.filter(small_groups.team_shown(minimum)).values("pk")
     tags = (
         StoryTag.objects.filter(content_object__in=story_ids)
         .values_list("tag__slug", "tag__name")
         .distinct()
         .order_by("tag__name")
     )
-    teams = Team.objects.filter(stories__in=story_ids).distinct().values_list("slug", "name")
+    teams = Team.objects.filter(stories__in=team_story_ids).distinct().values_list("slug", "name")
     series = Series.objects.filter(stories__in=story_ids).distinct().values_list("slug", "name")
     years = stories.filter(happened_on__isnull=False).dates("happened_on", "year", order="DESC")
     return {
@@ -156,6 +168,11 @@ class StoryListing:
         self.index, self.request, self.tag = index, request, tag
         self.params = tuple((name, request.GET.get(name, "")[:1000]) for name in LISTING_PARAMS)
         self.failed = failed_restrictions(request)
+
+    @cached_property
+    def minimum(self):
+        """The smallest team shown with an anonymous story: a key of what is remembered."""
+        return small_groups.minimum(self.request)
 
     @cached_property
     def version(self):
@@ -176,7 +193,7 @@ class StoryListing:
     def form(self):
         return StoryFilterForm(
             self.request.GET or None,
-            remembered_filter_choices(self.visible, self.failed),
+            remembered_filter_choices(self.visible, self.failed, self.minimum),
             fixed_tag=self.tag,
         )
 
@@ -221,7 +238,7 @@ class StoryListing:
         """{"ids": the stories on this page, "count": all matching}: the expensive part."""
 
         def find():
-            stories = self.visible.filtered(self.filters)
+            stories = self.visible.filtered(self.filters, self.minimum)
             words = search_words(self.form.cleaned_data.get("q", "")) if self.form.is_bound else ""
             results = stories.search_words(words) if words else stories.newest_first()
             page = Paginator(results, PER_PAGE).get_page(page_number(self.request.GET.get("page")))
@@ -231,7 +248,14 @@ class StoryListing:
                 "query_string": urlencode(self.kept_params),
             }
 
-        key = ("story-listing", self.version, self.details_version, self.failed, self.params)
+        key = (
+            "story-listing",
+            self.version,
+            self.details_version,
+            self.failed,
+            self.params,
+            self.minimum,
+        )
         return fragment_versions.remember((*key, self.tag), find)
 
     @cached_property

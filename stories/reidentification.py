@@ -172,10 +172,9 @@ class AnonymityChecker(BlamelessChecker):
         return results
 
     def _team_is_small(self):
-        from .models.authorship import ANONYMOUS_USERNAME
+        from .small_groups import large_teams
 
-        members = self.team.members.filter(is_active=True).exclude(username=ANONYMOUS_USERNAME)
-        return members.count() < self.min_group
+        return not large_teams(self.min_group).filter(pk=self.team.pk).exists()
 
 
 def _detail_advice(detail):

@@ -10,11 +10,12 @@ from wagtail.admin.ui.tables import Column
 from wagtail.models import Page
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import IndexView as SnippetIndexView
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from home.panels import ACCOUNT_PANELS_HOOK, HOME_PANELS_HOOK, MENU_HOOK, MenuItem
 
-from . import blameless, publication
+from . import blameless, publication, small_groups
 from .models import BlamelessPhrase, IdentifyingDetail, MistakeTopic, Series, StoryPage, Team
 from .permissions import ReviewedPagePermissionPolicy, chooser_pages_for
 from .report_admin import StoryReportViewSet
@@ -41,28 +42,53 @@ def count_only_explorable_pages(request, items):
     ]
 
 
+class TeamIndexView(SnippetIndexView):
+    """The Teams listing: who is in which team (the members column, its count, its filter and
+    export) is for those who may see membership only (`small_groups.sees_membership`), decided
+    on each request. Moderators keep the names they choose from in the editor."""
+
+    def setup(self, request, *args, **kwargs):
+        super().setup(request, *args, **kwargs)
+        if not small_groups.sees_membership(request.user):
+            # A view is made for each request, so narrowing its own lists is per request.
+            self.list_display = [
+                column
+                for column in self.list_display
+                if getattr(column, "name", column) != "member_count"
+            ]
+            self.list_filter = [name for name in self.list_filter or [] if name != "members"]
+            self.list_export = [name for name in self.list_export if name != "member_count"]
+
+
 class TeamViewSet(SnippetViewSet):
     model = Team
     icon = "group"
     menu_label = "Teams"
+    index_view_class = TeamIndexView
     list_display = [
         "name",
         "description",
-        Column("member_count", label="Members", sort_key="member_count"),
-        Column("story_count", label="Published stories", sort_key="story_count"),
+        Column("member_count", label=_("Active members"), sort_key="member_count"),
+        Column("story_count", label=_("Published stories"), sort_key="story_count"),
     ]
     list_filter = ["members"]
     search_fields = ["name", "description"]
     search_backend_name = None
     list_export = ["name", "slug", "description", "member_count", "story_count"]
+    export_headings = {"member_count": _("Active members"), "story_count": _("Published stories")}
     ordering = ["name"]
 
     def get_queryset(self, request):
-        # Counted in the listing's one query, not one query per row.
-        return Team.objects.annotate(
-            member_count=Count("members", distinct=True),
-            story_count=Count("stories", filter=Q(stories__live=True), distinct=True),
+        # Counted in the listing's one query, not one query per row. Members are counted as
+        # small_groups does (active ones), and only for those who may see membership.
+        teams = Team.objects.annotate(
+            story_count=Count("stories", filter=Q(stories__live=True), distinct=True)
         )
+        if small_groups.sees_membership(request.user):
+            teams = teams.annotate(
+                member_count=Count("members", filter=Q(members__is_active=True), distinct=True)
+            )
+        return teams
 
 
 class SeriesViewSet(SnippetViewSet):

@@ -13,6 +13,7 @@ from wagtail.admin import messages
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from home.exports import safe_cell
+from stories import small_groups
 
 from . import charts
 from .forms import CopyCampaignForm, InsightsPeriodForm, date_range_text
@@ -50,7 +51,11 @@ class InsightsView(InsightsPermissionMixin, WagtailAdminTemplateMixin, TemplateV
         if not form.is_valid():
             return context
         period = Period(form.cleaned_data["date_from"], form.cleaned_data["date_to"])
-        figures = dashboard(period, campaign=form.cleaned_data.get("campaign"))
+        figures = dashboard(
+            period,
+            campaign=form.cleaned_data.get("campaign"),
+            minimum=small_groups.minimum(self.request),
+        )
         context["figures"] = figures
         context["period_text"] = date_range_text(period.first_day, period.last_day)
         context["charts"] = self._charts(figures)
@@ -138,7 +143,7 @@ class InsightsCSVView(InsightsPermissionMixin, View):
         response.write("\ufeff")  # so spreadsheet programs read UTF-8
         writer = csv.writer(response)
         writer.writerow([label for _, label in CSV_COLUMNS])
-        for row in weekly_team_rows(period):
+        for row in weekly_team_rows(period, minimum=small_groups.minimum(request)):
             writer.writerow([safe_cell(row[name]) for name, _ in CSV_COLUMNS])
         return response
 

@@ -53,7 +53,9 @@ class CampaignBanner(Component):
         return self.campaign.days_left(self.today)
 
     def figures(self):
-        return progress(self.campaign, self.today)
+        from stories import small_groups
+
+        return progress(self.campaign, self.today, small_groups.minimum(self.request))
 
     def get_context_data(self, parent_context=None):
         from home.visibility import failed_restrictions

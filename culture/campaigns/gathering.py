@@ -27,18 +27,24 @@ def _story_window(first_day, last_day, prefix=""):
     return Q(**{f"{prefix}first_published_at__gte": start, f"{prefix}first_published_at__lt": end})
 
 
-def figures_for(windows, today=None):
+def figures_for(windows, today=None, minimum=None):
     """Taking-part figures for each named window {name: (first_day, last_day)}.
 
     Four queries whatever the number of windows or rows: stories, meetings, marks, teams.
     Returns {name: {"stories", "anonymous", "repeats", "meetings", "learned", "teams"}}.
+    A team takes part through a story only when the story may show it (`minimum`: the site's
+    smallest team shown with an anonymous story, stories/small_groups.py), or by a meeting.
     """
     from culture.meetings.models import MeetingPackPage
+    from stories import small_groups
     from stories.models import LearnedFromThis, StoryPage, Team
 
     if not windows:
         return {}
     today = today or local_today()
+    if minimum is None:
+        minimum = small_groups.minimum()
+    shown = small_groups.team_shown(minimum)
     stories = StoryPage.objects.live()
     packs = MeetingPackPage.objects.live()
     story_counts, pack_counts, mark_counts, team_counts = {}, {}, {}, {}
@@ -61,7 +67,7 @@ def figures_for(windows, today=None):
         )
         team_counts[f"{name}__teams"] = Count(
             "pk",
-            filter=Q(pk__in=stories.filter(in_window).values("team_id"))
+            filter=Q(pk__in=stories.filter(in_window).filter(shown).values("team_id"))
             | Q(pk__in=packs.filter(held).values("team_id")),
         )
     # Each figure counts its own window (FILTER); the WHERE bounds every row to the windows'
@@ -87,8 +93,9 @@ def figures_for(windows, today=None):
     return figures
 
 
-def progress(campaign, today=None):
-    figures = figures_for({"campaign": (campaign.start_date, campaign.end_date)}, today)["campaign"]
+def progress(campaign, today=None, minimum=None):
+    windows = {"campaign": (campaign.start_date, campaign.end_date)}
+    figures = figures_for(windows, today, minimum)["campaign"]
     goal = campaign.goal_stories or 1
     figures["goal"] = goal
     figures["percent"] = min(100, round(figures["stories"] * 100 / goal))
@@ -118,14 +125,17 @@ def quote_calendar(campaign, now=None):
     ]
 
 
-def stories_in_window(campaign, request):
+def stories_in_window(campaign, request, minimum):
     from home.visibility import visible_to
+    from stories import small_groups
     from stories.models import StoryPage
 
     return (
         visible_to(StoryPage.objects.all(), request)
         .filter(_story_window(campaign.start_date, campaign.end_date))
         .select_related("team", "authorship__author")
+        # `shown_team` reads it: an anonymous story of a small team names no team.
+        .annotate(team_is_shown=small_groups.team_is_shown(minimum))
         .order_by("-first_published_at")
     )
 
@@ -157,6 +167,13 @@ class CampaignGathering:
         self.today = timezone.localdate(self.now, timezone=site_timezone())
         self.quote_week = latest_live_quote_week(self.now)
 
+    @cached_property
+    def minimum(self):
+        """The smallest team shown with an anonymous story: a key of the cached page."""
+        from stories import small_groups
+
+        return small_groups.minimum(self.request)
+
     @property
     def status(self):
         return self.campaign.status(self.today)
@@ -167,7 +184,7 @@ class CampaignGathering:
 
     @cached_property
     def figures(self):
-        return progress(self.campaign, self.today)
+        return progress(self.campaign, self.today, self.minimum)
 
     @cached_property
     def weeks(self):
@@ -175,7 +192,7 @@ class CampaignGathering:
 
     @cached_property
     def stories(self):
-        return list(stories_in_window(self.campaign, self.request)[:STORY_LIST_LIMIT])
+        return list(stories_in_window(self.campaign, self.request, self.minimum)[:STORY_LIST_LIMIT])
 
     @property
     def more_stories(self):

@@ -11,13 +11,16 @@ import datetime
 import statistics
 from dataclasses import dataclass
 
-from django.db.models import CharField, Count, F, OuterRef, Q, Subquery
+from django.db.models import CharField, Count, OuterRef, Q, Subquery
 from django.db.models.functions import Cast, TruncMonth, TruncWeek
+
+from stories import small_groups
 
 from .gathering import figures_for
 from .timeframes import local_today, months, site_timezone, window
 
 TOP_TAGS = 10
+NO_TEAM_LABEL = "No team"
 RECENT_REPEATS = 10
 # Buckets of the time from submission to publication.
 WAIT_BUCKETS = [
@@ -88,15 +91,29 @@ def per_month(period):
     return result
 
 
-def per_team(period):
-    """Stories per team, in alphabetical order (not a league table); one query."""
+def per_team(period, minimum=None):
+    """Stories per team, in alphabetical order (not a league table); one query.
+
+    Anonymous stories of teams too small to be shown with them are counted as "Other teams",
+    after the named teams (stories/small_groups.py)."""
+    if minimum is None:
+        minimum = small_groups.minimum()
     rows = (
         published_stories(period)
-        .values("team__name")
+        .annotate(team_label=small_groups.shown_team_name(minimum))
+        .values("team_label")
         .annotate(stories=Count("pk"))
-        .order_by(F("team__name").asc(nulls_last=True))
+        .order_by()
     )
-    return [{"team": row["team__name"] or "No team", "stories": row["stories"]} for row in rows]
+    return [
+        {"team": row["team_label"] or NO_TEAM_LABEL, "stories": row["stories"]}
+        for row in sorted(rows, key=lambda row: _team_order(row["team_label"]))
+    ]
+
+
+def _team_order(name):
+    """Teams by name, then "Other teams", then stories with no team."""
+    return (name is None, name == str(small_groups.OTHER_TEAMS), name or "")
 
 
 def top_tags(period, limit=TOP_TAGS):
@@ -201,7 +218,7 @@ COMPARED_FIGURES = [
 ]
 
 
-def campaign_comparison(campaign, today=None):
+def campaign_comparison(campaign, today=None, minimum=None):
     """The campaign's figures next to those of the same number of days just before it."""
     if campaign is None:
         return None
@@ -215,6 +232,7 @@ def campaign_comparison(campaign, today=None):
             "before": (before_start, before_end),
         },
         today,
+        minimum,
     )
     rows = []
     for key, label in COMPARED_FIGURES:
@@ -237,10 +255,10 @@ def campaign_comparison(campaign, today=None):
     }
 
 
-def dashboard(period, campaign=None, today=None):
+def dashboard(period, campaign=None, today=None, minimum=None):
     today = today or local_today()
     monthly = per_month(period)
-    teams = per_team(period)
+    teams = per_team(period, minimum)
     total = sum(row["stories"] for row in monthly)
     anonymous = sum(row["anonymous"] for row in monthly)
     return {
@@ -249,14 +267,17 @@ def dashboard(period, campaign=None, today=None):
         "anonymous_stories": anonymous,
         "anonymous_share": round(anonymous * 100 / total) if total else None,
         "repeats": sum(row["repeats"] for row in monthly),
-        "teams_with_stories": sum(1 for row in teams if row["team"] != "No team"),
+        # Only the teams shown by name: "Other teams" may stand for several.
+        "teams_with_stories": sum(
+            1 for row in teams if row["team"] not in (NO_TEAM_LABEL, str(small_groups.OTHER_TEAMS))
+        ),
         "monthly": monthly,
         "teams": teams,
         "tags": top_tags(period),
         "waits": time_to_publication(period),
         "actions": corrective_actions(period, today),
         "recent_repeats": recent_repeats(period),
-        "comparison": campaign_comparison(chosen_campaign(campaign, today), today),
+        "comparison": campaign_comparison(chosen_campaign(campaign, today), today, minimum),
     }
 
 
@@ -276,12 +297,18 @@ CSV_COLUMNS = [
 NO_TEAM = "(no team)"
 
 
-def weekly_team_rows(period, today=None):
-    """The figures by team and by week: four grouped queries merged here. No author, ever."""
+def weekly_team_rows(period, today=None, minimum=None):
+    """The figures by team and by week: four grouped queries merged here. No author, ever.
+
+    What comes from an anonymous story of a team too small to be shown with it (the story, its
+    actions, its marks) is counted under "Other teams" (stories/small_groups.py); meetings are
+    the team's own and keep its name."""
     from culture.meetings.models import MeetingPackPage
     from stories.models import CorrectiveAction, LearnedFromThis
 
     today = today or local_today()
+    if minimum is None:
+        minimum = small_groups.minimum()
     tz = site_timezone()
     start, end = period.bounds
     rows = {}
@@ -294,8 +321,11 @@ def weekly_team_rows(period, today=None):
 
     for row in (
         published_stories(period)
-        .annotate(week=TruncWeek("first_published_at", tzinfo=tz))
-        .values("week", "team__name")
+        .annotate(
+            week=TruncWeek("first_published_at", tzinfo=tz),
+            team_label=small_groups.shown_team_name(minimum),
+        )
+        .values("week", "team_label")
         .annotate(
             stories=Count("pk"),
             anonymous=Count("pk", filter=Q(authorship__is_anonymous=True)),
@@ -305,15 +335,18 @@ def weekly_team_rows(period, today=None):
     ):
         add(
             row["week"],
-            row["team__name"],
+            row["team_label"],
             stories=row["stories"],
             anonymous=row["anonymous"],
             repeats=row["repeats"],
         )
     for row in (
         CorrectiveAction.objects.filter(page__in=published_stories(period).values("pk"))
-        .annotate(week=TruncWeek("page__first_published_at", tzinfo=tz))
-        .values("week", "page__team__name")
+        .annotate(
+            week=TruncWeek("page__first_published_at", tzinfo=tz),
+            team_label=small_groups.shown_team_name(minimum, prefix="page__"),
+        )
+        .values("week", "team_label")
         .annotate(
             actions=Count("pk"),
             actions_done=Count("pk", filter=Q(status=CorrectiveAction.Status.DONE)),
@@ -322,7 +355,7 @@ def weekly_team_rows(period, today=None):
     ):
         add(
             row["week"],
-            row["page__team__name"],
+            row["team_label"],
             actions=row["actions"],
             actions_done=row["actions_done"],
         )
@@ -337,12 +370,19 @@ def weekly_team_rows(period, today=None):
         add(row["week"], row["team__name"], meetings=row["meetings"])
     for row in (
         LearnedFromThis.objects.filter(story__live=True, created_at__gte=start, created_at__lt=end)
-        .annotate(week=TruncWeek("created_at", tzinfo=tz))
-        .values("week", "story__team__name")
+        .annotate(
+            week=TruncWeek("created_at", tzinfo=tz),
+            team_label=small_groups.shown_team_name(minimum, prefix="story__"),
+        )
+        .values("week", "team_label")
         .annotate(learned=Count("pk"))
         .order_by()
     ):
-        add(row["week"], row["story__team__name"], learned=row["learned"])
+        add(row["week"], row["team_label"], learned=row["learned"])
 
-    ordered = sorted(rows.items(), key=lambda item: (item[0][0], item[0][1] == NO_TEAM, item[0][1]))
+    other = str(small_groups.OTHER_TEAMS)
+    ordered = sorted(
+        rows.items(),
+        key=lambda item: (item[0][0], item[0][1] == NO_TEAM, item[0][1] == other, item[0][1]),
+    )
     return [{"week": week, "team": team, **values} for (week, team), values in ordered]

@@ -21,14 +21,18 @@ def suggest_stories_for(team, tags, exclude_ids=(), limit=MAX_SUGGESTIONS):
     * `tags` (names or slugs): a story must have at least one; stories matching more of them
       come first among equals. No tags: every story.
     * Stories marked "good for meetings" come first, then the team's own stories, then the newest.
+      An anonymous story of a team too small to be shown with it (stories/small_groups.py) is
+      not the team's own here, and shows no team: the order would name it otherwise.
     * Left out: stories the team discussed in an earlier meeting (a published pack of the team
       whose date has passed) and `exclude_ids` (the stories already on the agenda).
 
     A fixed number of queries: one for the stories, one each for their tags and authorship.
     """
+    from stories import small_groups
     from stories.models import StoryPage
 
     tag_slugs = sorted({slugify(tag) for tag in tags if slugify(tag)})
+    minimum = small_groups.minimum()
 
     stories = (
         StoryPage.objects.live()
@@ -37,11 +41,15 @@ def suggest_stories_for(team, tags, exclude_ids=(), limit=MAX_SUGGESTIONS):
         .select_related("team", "authorship__author")
         .prefetch_related("tags")
         .annotate(
+            team_is_shown=small_groups.team_is_shown(minimum),
             own_team=Case(
-                When(team_id=getattr(team, "pk", None), then=Value(True)),
+                When(
+                    Q(team_id=getattr(team, "pk", None)) & small_groups.team_shown(minimum),
+                    then=Value(True),
+                ),
                 default=Value(False),
                 output_field=BooleanField(),
-            )
+            ),
         )
     )
     if tag_slugs:

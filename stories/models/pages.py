@@ -2,6 +2,7 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Exists, OuterRef
 from django.http import Http404
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
@@ -21,6 +22,7 @@ from home.promote_panels import intranet_promote_panels
 from home.search import WordFormsMixin
 from home.title_panel import title_panel
 from home.visibility import failed_restrictions
+from stories import small_groups
 from stories.admin_panels import AuthorPanel, BlamelessCheckPanel, SimilarStoriesPanel
 from stories.extensions import story_page_panels
 
@@ -298,14 +300,23 @@ class StoryPage(WordFormsMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         previewing = getattr(request, "is_preview", False) or not self.live
         failed = failed_restrictions(request)
-        story = self if previewing else SimpleLazyObject(self.with_all_parts)
+        minimum = small_groups.minimum(request)
+        if previewing:
+            is_anonymous = self.author_is_anonymous()
+            team_is_shown = small_groups.story_team_is_shown(self, minimum)
+        else:
+            is_anonymous, team_is_shown = self.anonymity_state(minimum)
+        story = self if previewing else SimpleLazyObject(lambda: self.with_all_parts(minimum))
         index = SimpleLazyObject(StoriesIndexPage.objects.parent_of(self).first)
         context.update(
             # The story's own parts are cached with the page's key (its last publish), its
             # anonymity, the names it shows and the day (an action becomes overdue). On a miss
             # they are read in one go; a preview shows the draft held in memory.
             story=story,
-            is_anonymous=self.author_is_anonymous(),
+            is_anonymous=is_anonymous,
+            # Whether readers may see the team (stories/small_groups.py): asked on every view
+            # with the anonymity, and a key of the cached story.
+            team_is_shown=team_is_shown,
             today=timezone.localdate(),
             index=index,
             failed_restrictions=failed,
@@ -317,10 +328,10 @@ class StoryPage(WordFormsMixin, Page):
         )
         return context
 
-    def with_all_parts(self):
+    def with_all_parts(self, minimum=None):
         """This story again with everything its page shows: five queries whatever its size."""
         return (
-            StoryPage.objects.with_card_data()
+            StoryPage.objects.with_card_data(minimum)
             .prefetch_related("lessons", "actions", "questions")
             .get(pk=self.pk)
         )
@@ -344,6 +355,34 @@ class StoryPage(WordFormsMixin, Page):
         if self.pk is None:
             return True
         return StoryAuthorship.objects.filter(story_id=self.pk, is_anonymous=True).exists()
+
+    def anonymity_state(self, minimum):
+        """(whether the author is anonymous, whether readers may see the team) in one query,
+        read on every view of a live story, as `author_is_anonymous`."""
+        from .authorship import StoryAuthorship
+
+        anonymous = StoryAuthorship.objects.filter(story_id=OuterRef("pk"), is_anonymous=True)
+        row = (
+            StoryPage.objects.filter(pk=self.pk)
+            .annotate(anonymous=Exists(anonymous), shown=small_groups.team_is_shown(minimum))
+            .values_list("anonymous", "shown", "team_id")
+            .first()
+        )
+        if row is None:
+            return True, False
+        return row[0], row[1] and row[2] is not None
+
+    @property
+    def shown_team(self):
+        """The team readers may see: None for an anonymous story of a team smaller than the
+        site's threshold (stories/small_groups.py). Listings annotate `team_is_shown`
+        (`StoryQuerySet.with_card_data`), so a card costs no query."""
+        if self.team_id is None:
+            return None
+        shown = getattr(self, "team_is_shown", None)
+        if shown is None:
+            shown = small_groups.story_team_is_shown(self)
+        return self.team if shown else None
 
     @property
     def tag_list(self):

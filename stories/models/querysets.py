@@ -15,6 +15,7 @@ from wagtail.query import PageQuerySet
 
 from home.search import find
 from home.visibility import visible_to
+from stories import small_groups
 
 CARD_RELATED = ("authorship__author", "team", "series")
 
@@ -35,22 +36,38 @@ class StoryQuerySet(PageQuerySet):
     def newest_first(self):
         return self.order_by("-first_published_at", "-pk")
 
-    def with_card_data(self):
-        """Everything a story card shows but its count: one query, plus one for all the tags."""
-        return self.select_related(*CARD_RELATED).prefetch_related(sorted_tags())
+    def with_card_data(self, minimum=None):
+        """Everything a story card shows but its count: one query, plus one for all the tags.
+
+        `team_is_shown` says whether `shown_team` may name the team (stories/small_groups.py);
+        `minimum` is the site's threshold (read from the default site when not given)."""
+        if minimum is None:
+            minimum = small_groups.minimum()
+        return (
+            self.select_related(*CARD_RELATED)
+            .prefetch_related(sorted_tags())
+            .annotate(team_is_shown=small_groups.team_is_shown(minimum))
+        )
 
     def tagged(self, slug):
         from .pages import StoryTag
 
         return self.filter(pk__in=StoryTag.objects.filter(tag__slug=slug).values("content_object"))
 
-    def filtered(self, filters):
-        """Narrowed by the cleaned filters of the stories index (tag, team, part, size, series, year)."""
+    def filtered(self, filters, minimum=None):
+        """Narrowed by the cleaned filters of the stories index (tag, team, part, size, series, year).
+
+        A team finds only the stories that may show it: an anonymous story of a small team is
+        not found by its team (`minimum`: the site's threshold, stories/small_groups.py)."""
         stories = self
         if filters.get("tag"):
             stories = stories.tagged(filters["tag"])
         if filters.get("team"):
-            stories = stories.filter(team__slug=filters["team"])
+            if minimum is None:
+                minimum = small_groups.minimum()
+            stories = stories.filter(team__slug=filters["team"]).filter(
+                small_groups.team_shown(minimum)
+            )
         if filters.get("series"):
             stories = stories.filter(series__slug=filters["series"])
         if filters.get("part"):

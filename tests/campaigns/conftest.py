@@ -69,4 +69,5 @@ def make_pack(index, team, meeting_date, title=None):
 
 @pytest.fixture
 def teams(db):
-    return [TeamFactory(name=name) for name in ("Finance", "Support", "Web")]
+    # Big enough that anonymous stories show their team (stories/small_groups.py).
+    return [TeamFactory(name=name, members=5) for name in ("Finance", "Support", "Web")]

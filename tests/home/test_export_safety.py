@@ -204,10 +204,10 @@ def test_snippet_exports_escape_names(culture_client, hostile_snippets, snippet,
 def test_team_export_keeps_numbers_as_numbers(culture_client, hostile_snippets):
     sheet = xlsx_rows(culture_client.get("/admin/snippets/stories/team/", {"export": "xlsx"}))
     ordinary = next(row for row in sheet[1:] if row[sheet[0].index("Name")] == ORDINARY)
-    assert ordinary[sheet[0].index("story_count")] == 1  # a number cell, not the text "1"
+    assert ordinary[sheet[0].index("Published stories")] == 1  # a number cell, not the text "1"
     rows = csv_rows(culture_client.get("/admin/snippets/stories/team/", {"export": "csv"}))
     ordinary = next(row for row in rows[1:] if row[rows[0].index("Name")] == ORDINARY)
-    assert ordinary[rows[0].index("story_count")] == "1"
+    assert ordinary[rows[0].index("Published stories")] == "1"
 
 
 # The site's own CSV: culture insights -------------------------------------------------------

@@ -55,7 +55,11 @@ def test_demo_stories_are_varied_and_complete(settings):
 def test_demo_stories_pass_their_own_blameless_check(settings):
     load(settings)
     for story in StoryPage.objects.all():
-        assert check_story(story.get_latest_revision_as_object()) == {}, story.title
+        findings = check_story(story.get_latest_revision_as_object())
+        # Casey's anonymous Finance story shows the small-team rule: its one note is the team's.
+        if story.team and story.team.name == "Finance" and findings:
+            assert [finding.kind for finding in findings.pop("team")] == ["team"]
+        assert findings == {}, story.title
 
 
 def test_demo_has_every_state_teams_and_members(settings):
@@ -117,3 +121,21 @@ def test_in_the_demo_anonymous_stories_show_dates_and_approving_one_schedules_it
     assert states_for([waiting])[waiting.pk].state == StoryState.SCHEDULED
     # A reader's open report waits for the moderators.
     assert StoryReport.objects.filter(status="open").count() == 1
+
+
+def test_demo_shows_the_small_group_rule_both_ways(settings, client):
+    """Five teams are big enough to show with an anonymous story; Finance (two people) is not,
+    so its anonymous story names no team while Sales's does (stories/small_groups.py)."""
+    from stories import small_groups
+
+    load(settings)
+    large = set(
+        Team.objects.filter(pk__in=small_groups.large_teams(5)).values_list("name", flat=True)
+    )
+    assert large == {"Sales", "Support", "Engineering", "Marketing", "Operations"}
+    client.force_login(get_user_model().objects.get(username="erin"))
+    anonymous = StoryPage.objects.live().filter(authorship__is_anonymous=True)
+    finance = anonymous.get(team__name="Finance")
+    assert "<dt>Team</dt>" not in client.get(finance.url).content.decode()
+    sales = anonymous.filter(team__name="Sales").first()
+    assert "<dd>Sales</dd>" in client.get(sales.url).content.decode()
