@@ -93,7 +93,7 @@ def test_start_new_pack_button_in_the_page_header(client, lead, pack):
     assert "Start a new pack from this one" in html
 
 
-def test_demo_adds_three_packs_for_different_teams_one_in_the_past(db, client, settings):
+def test_demo_adds_packs_for_different_teams_one_in_the_past_and_leads_draft(db, client, settings):
     settings.DEBUG = True
     cache.clear()  # Wagtail caches site root paths; earlier tests' sites are gone
     call_command("load_demo", stdout=StringIO())
@@ -101,8 +101,12 @@ def test_demo_adds_three_packs_for_different_teams_one_in_the_past(db, client, s
     assert packs.count() >= 3
     assert len({pack.team_id for pack in packs}) >= 3
     assert packs.filter(meeting_date__lt=timezone.localdate()).exists()
+    # Lee's next pack is a draft: the lead's dashboard has a pack to finish (idempotent too).
+    drafts = MeetingPackPage.objects.filter(live=False)
+    assert drafts.count() == 1 and drafts.get().meeting_date >= timezone.localdate()
+    assert drafts.get().team.meeting_weekday is not None
     call_command("load_demo", stdout=StringIO())
-    assert MeetingPackPage.objects.count() == packs.count()
+    assert MeetingPackPage.objects.count() == packs.count() + 1
 
     from django.contrib.auth import get_user_model
 
