@@ -43,7 +43,7 @@ def full_story(team, series):
         "learn_and_prevent": "A retry now checks what the first run did.\n\nThe runbook says so.",
         "lessons": ["Retries must be safe to repeat", "Check before you retry", "Say so early"],
         "questions": ["Which of our jobs are unsafe to retry?", "Who would notice first?"],
-        "anonymous": "on",
+        "identity": "confidential",
         "actions-TOTAL_FORMS": "3",
         "actions-INITIAL_FORMS": "0",
         "actions-MIN_NUM_FORMS": "0",
@@ -123,7 +123,7 @@ def test_saved_story_reopens_with_every_value_and_saves_back_identical(
     assert data.getlist("questions")[:2] == EXPECTED["questions"]
     assert (data["happened_month"], data["happened_year"]) == ("11", "2024")
     assert (data["team"], data["series"]) == (str(team.pk), str(series.pk))
-    assert (data["part"], data["size"], data["anonymous"]) == ("witnessed", "huge", "on")
+    assert (data["part"], data["size"], data["identity"]) == ("witnessed", "huge", "confidential")
     assert data["what_happened"] == full_story(team, series)["what_happened"]
 
     # Posted back unchanged (blank rows and all), the story is the same.

@@ -42,7 +42,7 @@ def test_share_form_has_every_field_the_guide_and_the_promise(employee_client, s
         "lessons",
         "questions",
         "series",
-        "anonymous",
+        "identity",
         "actions-0-description",
         "actions-0-owner",
         "actions-0-due_date",
@@ -50,8 +50,9 @@ def test_share_form_has_every_field_the_guide_and_the_promise(employee_client, s
     ):
         assert f'name="{name}"' in html, name
     assert "How to write a blameless story" in html
-    assert "Our promise if you post anonymously" in html
-    assert "Only you (in “My stories”) and the Culture team can see that you wrote it" in html
+    # The three identity choices, each with its promise.
+    assert "Anonymous to colleagues." in html and "Anonymous to everyone." in html
+    assert "the Culture team can see that you wrote it, to follow up with you" in html
     assert 'name="save"' in html and "Save draft" in html
     assert 'name="submit"' in html and "Submit for review" in html
     assert html.count("<h1") == 1
@@ -140,7 +141,7 @@ def test_anonymous_story_leaves_only_the_placeholder_in_wagtails_records(
     assert story.byline == "Anonymous"
 
     listing = employee_client.get(MINE).content.decode()
-    assert "Shown as Anonymous" in listing
+    assert "Anonymous to colleagues" in listing
 
 
 def test_becoming_anonymous_later_replaces_the_author_in_earlier_records(
