@@ -29,7 +29,8 @@ def reveal_author(request, pk):
         StoryAuthorship.objects.select_related("story", "author"), story_id=pk
     )
     revealed = False
-    if request.method == "POST" and authorship.author is not None:
+    # Anonymous to everyone: not even before publication (the link is about to be erased).
+    if request.method == "POST" and authorship.author and not authorship.erase_when_published:
         if authorship.is_anonymous:
             record_identity_view(authorship, request.user)
         revealed = True
@@ -40,6 +41,7 @@ def reveal_author(request, pk):
             "authorship": authorship,
             "story": authorship.story,
             "revealed": revealed or not authorship.is_anonymous,
+            "withheld": authorship.erase_when_published,
             "edit_url": reverse("wagtailadmin_pages:edit", args=[pk]),
         },
     )

@@ -14,7 +14,7 @@ from django.urls import reverse
 from wagtail.models import WorkflowState
 
 from home.roles import sync_roles
-from stories.models import StoryAuthorship, StoryPage
+from stories.models import IdentityView, StoryAuthorship, StoryPage
 
 from . import sharing_support, test_anonymity_admin
 from .sharing_support import client_for, only_story, publish_when_due, story_form
@@ -96,13 +96,18 @@ def test_anonymous_to_everyone_gets_a_return_link_then_the_link_is_erased(
     assert author.get(path[:-5] + "xxxx/").status_code == 404
     assert author.get(reverse("stories:return", args=["x" * 43])).status_code == 404
 
+    # Not even the Culture team may open it before publication.
+    culture = client_for(culture_member)
+    withheld = culture.post(reverse("stories_reveal_author", args=[story.pk])).content.decode()
+    assert "nobody, the Culture team included, may see who wrote it" in withheld
+    assert "Quartermaine" not in withheld and not IdentityView.objects.exists()
+
     story = approve(story, moderator, django_capture_on_commit_callbacks)
     assert story.live
     authorship.refresh_from_db()
     assert authorship.author is None and authorship.erased_on is not None
 
     # Nobody can see who wrote it any more, the Culture team included.
-    culture = client_for(culture_member)
     reveal = culture.post(reverse("stories_reveal_author", args=[story.pk])).content.decode()
     assert "was erased on" in reveal
     for secret_text in secrets_of(secret_author):
