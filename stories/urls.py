@@ -27,6 +27,7 @@ urlpatterns = [
     path("stories/mine/<int:pk>/withdraw/", sharing.withdraw, name="withdraw"),
     path("stories/return/<str:secret>/", identity.return_link, name="return"),
     path("stories/mine/<int:pk>/messages/", replies.author_messages, name="messages"),
+    path("stories/mine/<int:pk>/return-link/", sharing.new_return_link, name="new_return_link"),
     # Reading: "I learned from this", and the personal feeds (see stories/views/reading.py).
     path("stories/<int:pk>/learned/", reading.learned_from_this, name="learned"),
     # Reporting a story that identifies, blames or exposes someone (see stories/views/reports.py).

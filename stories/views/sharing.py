@@ -128,6 +128,20 @@ def _hand_over_return_link(request, story):
     email_return_link(request.user, story, url)
 
 
+@require_POST
+def new_return_link(request, pk):
+    """Anonymous to everyone, not published yet: a new private return link (the old one stops
+    working), shown once and emailed, for an author who lost theirs."""
+    from ..identity import issue_return_link
+
+    story = own_story(request, pk)
+    authorship = story.authorship
+    if authorship.erase_when_published and not authorship.is_erased:
+        story.new_return_link = issue_return_link(authorship)
+        _hand_over_return_link(request, story)
+    return redirect("stories:my_stories")
+
+
 def _after_save(request, story, submitted, marked_repeat=None):
     findings = blameless.count(blameless.check_story(story.get_latest_revision_as_object()))
     if submitted:
@@ -373,6 +387,7 @@ def my_stories(request):
             "anonymous": authorship.is_anonymous,
             "identity": IDENTITY_CHOICES_BY_VALUE[authorship.identity],
             "identity_explained": IDENTITY_EXPLAINED[authorship.identity],
+            "may_renew_link": authorship.erase_when_published and not authorship.is_erased,
             "identity_views": list(authorship.identity_views.all()),
             "message_count": authorship.message_count,
             "standing": states[authorship.story.pk],

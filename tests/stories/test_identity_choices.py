@@ -13,6 +13,7 @@ from django.core.management import call_command
 from django.urls import reverse
 from wagtail.models import WorkflowState
 
+from home.factories import UserFactory
 from home.roles import sync_roles
 from stories.models import IdentityView, StoryAuthorship, StoryPage
 
@@ -162,3 +163,29 @@ def test_after_erasure_no_row_of_the_database_ties_the_author_to_the_story(
             for name in ("author", "user", "owner", "requested_by", "finished_by", "viewed_by"):
                 assert fields.get(name) != author_pk, (row["model"], name)
     assert get_user_model().objects.filter(pk=author_pk, is_active=True).exists()
+
+
+def test_a_lost_return_link_is_replaced_before_publication(
+    secret_author,
+    stories_index,
+    django_capture_on_commit_callbacks,
+):
+    author = client_for(secret_author)
+    first = author.post(
+        reverse("stories:share"), story_form(identity="anonymous", save="1"), follow=True
+    )
+    old_path = RETURN_LINK.search(first.content.decode()).group(1)
+    story = only_story()
+    mine = author.get(reverse("stories:my_stories")).content.decode()
+    renew = reverse("stories:new_return_link", args=[story.pk])
+    assert renew in mine
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        again = author.post(renew, follow=True).content.decode()
+    new_path = RETURN_LINK.search(again).group(1)
+    assert new_path != old_path
+    assert author.get(old_path).status_code == 404 and author.get(new_path).status_code == 200
+    assert [message.to for message in mail.outbox] == [["zq@example.org"]]
+    # Nobody else can ask for one.
+    other = client_for(UserFactory(username="someone-else"))
+    assert other.post(renew).status_code == 404
