@@ -14,8 +14,9 @@ CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMEDRIVER = shutil.which("chromedriver") or "/usr/bin/chromedriver"
 
 
-@pytest.fixture(scope="session")
-def browser():
+def start_chromium(logs=None):
+    """Debian's headless Chromium under Selenium; `logs` ("browser", "performance") are kept for
+    `driver.get_log`. Skips the test without Chromium, or fails it when REQUIRE_BROWSER=1 (CI)."""
     if not (os.path.exists(CHROMIUM) and os.path.exists(CHROMEDRIVER)):
         message = "Chromium is not installed (apt-get install -y chromium chromium-driver)"
         if os.environ.get("REQUIRE_BROWSER") == "1":
@@ -36,8 +37,16 @@ def browser():
         "--window-size=1280,900",
     ):
         options.add_argument(argument)
+    if logs:
+        options.set_capability("goog:loggingPrefs", dict.fromkeys(logs, "ALL"))
     driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
     driver.implicitly_wait(3)
+    return driver
+
+
+@pytest.fixture(scope="session")
+def browser():
+    driver = start_chromium()
     yield driver
     driver.quit()
 

@@ -7,13 +7,10 @@ dashboard offers, and the editors of a story and a meeting pack.
 """
 
 import json
-import os
 import re
 from urllib.parse import urljoin, urlsplit
 
 import pytest
-from selenium import webdriver
-from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.wait import WebDriverWait
@@ -27,7 +24,7 @@ from culture.meetings.factories import (
 from culture.quotes.factories import QuoteFactory
 from home.roles import sync_roles
 from stories.factories import StoriesIndexPageFactory, StoryPageFactory, TeamFactory
-from tests.browser.conftest import CHROMEDRIVER, CHROMIUM
+from tests.browser.conftest import start_chromium
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -39,25 +36,7 @@ SKIPPED = re.compile(r"logout|/delete/|/unpublish/|/unlock/|/lock/|/copy/|/move/
 @pytest.fixture(scope="module")
 def browser():
     """Chromium with its network log kept (the session-wide browser does not keep it)."""
-    if not (os.path.exists(CHROMIUM) and os.path.exists(CHROMEDRIVER)):
-        message = "Chromium is not installed (apt-get install -y chromium chromium-driver)"
-        if os.environ.get("REQUIRE_BROWSER") == "1":
-            pytest.fail(message)
-        pytest.skip(message)
-    options = webdriver.ChromeOptions()
-    options.binary_location = CHROMIUM
-    for argument in (
-        "--headless=new",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--no-first-run",
-        "--window-size=1280,900",
-    ):
-        options.add_argument(argument)
-    options.set_capability("goog:loggingPrefs", {"performance": "ALL"})
-    driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
+    driver = start_chromium(logs=["performance"])
     yield driver
     driver.quit()
 
@@ -136,7 +115,8 @@ def test_the_check_sees_a_request_to_another_host(browser, live_server, admin_si
         "const image = new Image(); image.src = arguments[0]; document.body.append(image);",
         f"{other}/static/img/favicon.svg",
     )
-    WebDriverWait(browser, 5).until(lambda b: outside(requested_urls(b), live_server.url))
+    caught = WebDriverWait(browser, 5).until(lambda b: outside(requested_urls(b), live_server.url))
+    assert caught == [f"{other}/static/img/favicon.svg"]
 
 
 @pytest.mark.parametrize("username", ["morgan", "lee", "casey"])

@@ -8,14 +8,11 @@ in tests/home/test_security_headers.py.
 """
 
 import datetime
-import os
 
 import pytest
 from django.urls import reverse
 from django.utils import timezone
 from PIL import Image
-from selenium import webdriver
-from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.wait import WebDriverWait
@@ -29,7 +26,7 @@ from culture.meetings.factories import (
 )
 from home.models import SiteSettings
 from stories.factories import StoriesIndexPageFactory, StoryPageFactory
-from tests.browser.conftest import CHROMEDRIVER, CHROMIUM
+from tests.browser.conftest import start_chromium
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -43,26 +40,7 @@ def browser():
 
     Named `browser`, so that conftest's `signed_in_browser` drives this one in this module.
     """
-    if not (os.path.exists(CHROMIUM) and os.path.exists(CHROMEDRIVER)):
-        message = "Chromium is not installed (apt-get install -y chromium chromium-driver)"
-        if os.environ.get("REQUIRE_BROWSER") == "1":
-            pytest.fail(message)
-        pytest.skip(message)
-    options = webdriver.ChromeOptions()
-    options.binary_location = CHROMIUM
-    for argument in (
-        "--headless=new",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--no-first-run",
-        "--window-size=1280,900",
-    ):
-        options.add_argument(argument)
-    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-    driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
-    driver.implicitly_wait(3)
+    driver = start_chromium(logs=["browser"])
     yield driver
     driver.quit()
 
