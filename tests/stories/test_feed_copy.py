@@ -9,6 +9,7 @@ from django.urls import reverse
 from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support.expected_conditions import staleness_of
 from selenium.webdriver.support.wait import WebDriverWait
 
 from stories.feeds import feed_urls
@@ -176,8 +177,11 @@ def test_resetting_takes_two_steps_and_changes_the_addresses(
     assert browser.find_element(By.ID, "feed-atom").get_attribute("value") == old_address
 
     browser.find_element(By.CSS_SELECTOR, ".feed-links__reset summary").click()
+    old_page = browser.find_element(By.TAG_NAME, "html")
     browser.find_element(By.XPATH, "//button[.='Yes, reset my feed links']").click()
-    # The old page goes away under the wait: a stale element is the page still changing.
+    # Wait for the old page to go first: read while it is being replaced, its nodes vanish under
+    # the read (a stale element, or Chromium's "node does not belong to the document").
+    WebDriverWait(browser, 10).until(staleness_of(old_page))
     WebDriverWait(browser, 5, ignored_exceptions=(StaleElementReferenceException,)).until(
         lambda b: "Your feed links have changed" in b.find_element(By.TAG_NAME, "body").text
     )
