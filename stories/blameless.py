@@ -226,22 +226,16 @@ def check_story(story):
             StoryAuthorship.objects.filter(story_id=story.pk).select_related("author").first()
         )
     if authorship is not None and authorship.is_anonymous:
+        from . import small_groups
         from .reidentification import AnonymityChecker
 
         # A moderator's view: the author's names are noted as any colleague's.
         checker = AnonymityChecker(
-            author_view=False, team=story.team, min_group=anonymity_min_group()
+            author_view=False, team=story.team, min_group=small_groups.minimum()
         )
         return checker.check(story_values(story))
     author = authorship.author if authorship is not None else None
     return check_values(story_values(story), author=author)
-
-
-def anonymity_min_group(request=None):
-    """The smallest team shown with an anonymous story (Site settings; small_groups.py)."""
-    from .small_groups import minimum
-
-    return minimum(request)
 
 
 def count(findings):

@@ -20,7 +20,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from home.site_address import absolute_url
 
-from .. import autosave, blameless, workflow
+from .. import autosave, blameless, small_groups, workflow
 from ..forms import IDENTITY_CHOICES, IDENTITY_EXPLAINED, StoryForm, action_formset, error_summary
 from ..models import (
     IdentityView,
@@ -70,7 +70,7 @@ def _typed_findings(request, form, formset):
         author=request.user,
         anonymous=anonymous,
         team=team,
-        min_group=blameless.anonymity_min_group(request),
+        min_group=small_groups.minimum(request),
     )
 
 
