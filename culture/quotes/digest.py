@@ -20,8 +20,10 @@ import inspect
 import logging
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import EmailMultiAlternatives
+from django.db.models import F, Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
@@ -181,18 +183,29 @@ def build_message(user, week, now=None):
 
 
 def deliver(delivery_id):
-    """Send one queued digest. Failures are recorded and logged, never raised."""
-    delivery = DigestDelivery.objects.select_related("user").filter(pk=delivery_id).first()
-    if delivery is None or delivery.status == DigestDelivery.Status.SENT:
+    """Send one queued digest. Failures are recorded and logged, never raised.
+
+    The worker first claims the row (queued -> sending, in its own committed update), so that
+    of two tasks for one row (a retry queued while the first still waited) only one sends.
+    """
+    claimed = DigestDelivery.objects.filter(
+        pk=delivery_id, status=DigestDelivery.Status.QUEUED
+    ).update(
+        status=DigestDelivery.Status.SENDING,
+        attempts=F("attempts") + 1,
+        updated_at=timezone.now(),
+    )
+    if not claimed:
         return "skipped"
-    delivery.attempts += 1
+    delivery = DigestDelivery.objects.select_related("user").get(pk=delivery_id)
     try:
         message = build_message(delivery.user, delivery.week)
         if message is None:
             delivery.status = DigestDelivery.Status.SENT
             delivery.error = "Nothing to send this week."
-            delivery.save(update_fields=["status", "error", "attempts", "updated_at"])
+            delivery.save(update_fields=["status", "error", "updated_at"])
             return "empty"
+        message.extra_headers["Message-ID"] = delivery.message_id(site_address.hostname())
         message.send(fail_silently=False)
     except Exception as error:
         logger.exception(
@@ -200,38 +213,43 @@ def deliver(delivery_id):
         )
         delivery.status = DigestDelivery.Status.FAILED
         delivery.error = f"{type(error).__name__}: {error}"[:1000]
-        delivery.save(update_fields=["status", "error", "attempts", "updated_at"])
+        delivery.save(update_fields=["status", "error", "updated_at"])
         return "failed"
     delivery.status = DigestDelivery.Status.SENT
     delivery.error = ""
     delivery.sent_at = timezone.now()
-    delivery.save(update_fields=["status", "error", "attempts", "sent_at", "updated_at"])
+    delivery.save(update_fields=["status", "error", "sent_at", "updated_at"])
     return "sent"
 
 
-STALE_QUEUED = datetime.timedelta(hours=1)
+def retry_after():
+    """How long a queued or sending row may wait before the command queues it again: a worker
+    that was stopped or killed never finishes it (DIGEST_RETRY_AFTER_SECONDS, default an hour;
+    the command runs hourly on Mondays)."""
+    return datetime.timedelta(seconds=settings.DIGEST_RETRY_AFTER_SECONDS)
 
 
 def queue_week(now=None):
     """Record and queue a digest for every recipient not yet sent this week's.
 
-    Returns (week, [delivery ids queued]). Failed deliveries, and queued ones a worker never
-    picked up within an hour, are queued again; sent ones never are.
+    Returns (week, [delivery ids queued]). Failed deliveries, and queued or sending ones no
+    worker finished within `retry_after()`, are queued again; sent ones never are.
     """
     from .tasks import send_digest
 
     now = now or timezone.now()
     week = live_week(now)
     queued = []
+    stale = now - retry_after()
     for user in recipients().only("pk"):
         delivery, created = DigestDelivery.objects.get_or_create(user=user, week=week)
         if not created:
             retry = DigestDelivery.objects.filter(pk=delivery.pk).filter(
-                status=DigestDelivery.Status.FAILED
-            ) | DigestDelivery.objects.filter(
-                pk=delivery.pk,
-                status=DigestDelivery.Status.QUEUED,
-                updated_at__lt=now - STALE_QUEUED,
+                Q(status=DigestDelivery.Status.FAILED)
+                | Q(
+                    status__in=[DigestDelivery.Status.QUEUED, DigestDelivery.Status.SENDING],
+                    updated_at__lt=stale,
+                )
             )
             # The update is the claim: of two runs at once, only one gets a row back.
             if not retry.update(status=DigestDelivery.Status.QUEUED, updated_at=now):

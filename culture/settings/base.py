@@ -221,6 +221,9 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # Background work (emails, webhooks, PDFs) goes through Django's tasks framework. Tests and
 # `make run` execute tasks at once; production queues them in the database for `db_worker`.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# A weekly digest that no worker finished within this time (the worker was stopped or killed
+# mid-send) is queued again by the next `send_weekly_digest` run (hourly on Mondays).
+DIGEST_RETRY_AFTER_SECONDS = env.int("DIGEST_RETRY_AFTER_SECONDS", default=60 * 60)
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Own It"

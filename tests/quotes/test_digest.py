@@ -265,3 +265,52 @@ def test_unsubscribing_is_undone_on_the_users_own_settings_page(
 def test_the_subscription_switch_needs_sign_in_and_post(client, employee_client, home_page):
     assert client.post(reverse("quotes:digest_subscription")).status_code == 302
     assert employee_client.get(reverse("quotes:digest_subscription")).status_code == 405
+
+
+# A worker that dies mid-send (issue 14's drill: bench/drills/worker_killed.py)
+
+
+@pytest.mark.django_db
+def test_a_digest_left_mid_send_by_a_dead_worker_is_sent_again_once(
+    digest_world, employee, frozen, settings
+):
+    settings.DIGEST_RETRY_AFTER_SECONDS = 10 * 60
+    run()
+    first = {m.to[0]: m.message()["Message-ID"] for m in mail.outbox}
+    assert len(set(first.values())) == 3
+    # A worker claimed Erin's digest, handed it to the mail server and was killed before the
+    # row said "sent".
+    DigestDelivery.objects.filter(user=employee).update(status="sending")
+    mail.outbox.clear()
+
+    frozen(at(A_MONDAY, 8, 15))  # the worker may still be busy with it: leave it
+    assert "0 queued" in run()
+    assert mail.outbox == []
+
+    frozen(at(A_MONDAY, 9, 8))  # the next hourly run: no worker finished it, send it again
+    assert "1 queued (1 sent" in run()
+    assert [m.to for m in mail.outbox] == [[employee.email]]
+    # The same message as before, so the mailbox shows it once.
+    assert mail.outbox[0].message()["Message-ID"] == first[employee.email]
+    delivery = DigestDelivery.objects.get(user=employee)
+    assert delivery.status == "sent" and delivery.attempts == 2
+
+    frozen(at(A_MONDAY, 10, 8))
+    run()
+    assert len(mail.outbox) == 1
+
+
+@pytest.mark.django_db
+def test_two_tasks_for_one_digest_send_it_once(digest_world, employee, settings):
+    from culture.quotes.digest import deliver
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    run()  # queued, not sent: no worker yet
+    assert mail.outbox == []
+    delivery = DigestDelivery.objects.get(user=employee)
+    assert delivery.status == "queued"
+    # The row was queued twice (a retry while the first task still waited): the first task to
+    # claim it sends it, the other finds it taken.
+    assert deliver(delivery.pk) == "sent"
+    assert deliver(delivery.pk) == "skipped"
+    assert [m.to for m in mail.outbox] == [[employee.email]]

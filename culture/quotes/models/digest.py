@@ -46,6 +46,9 @@ class DigestDelivery(models.Model):
 
     class Status(models.TextChoices):
         QUEUED = "queued", "Queued"
+        # Claimed by a worker, which is handing it to the mail server now. A row left here for
+        # long belongs to a worker that died mid-send; the next run of the command retries it.
+        SENDING = "sending", "Sending"
         SENT = "sent", "Sent"
         FAILED = "failed", "Failed"
 
@@ -67,3 +70,9 @@ class DigestDelivery(models.Model):
 
     def __str__(self):
         return f"Digest of {self.week} for user {self.user_id}: {self.status}"
+
+    def message_id(self, domain):
+        """The same Message-ID on every attempt: should a worker die after the mail server took
+        the message but before the row says "sent", the retry is the same message, which mail
+        servers and clients show once."""
+        return f"<digest-{self.week:%Y%m%d}-{self.user_id}@{domain}>"
