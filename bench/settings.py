@@ -22,3 +22,7 @@ LOGGING["root"]["level"] = "WARNING"
 # every statement, which measures SQLite's connection set-up rather than the pages.
 DATABASES["default"].setdefault("CONN_MAX_AGE", 60)  # noqa: F405
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True  # noqa: F405
+# Plain HTTP on 127.0.0.1, no TLS proxy in front: browsers and locust send no "Secure" cookie over
+# it, so the session and CSRF cookies of a load run must not be marked Secure.
+SESSION_COOKIE_SECURE = False
+CSRF_COOKIE_SECURE = False

@@ -71,6 +71,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # A write that meets a full disk answers 507 with a page that says so (home/upload_room.py).
+    "home.upload_room.DiskFullMiddleware",
     # Last, as django-axes asks: it turns a refused sign-in into the lock-out response.
     "axes.middleware.AxesMiddleware",
 ]
@@ -207,6 +209,11 @@ STORAGES = {
 # (home.views.private_media), never by the web server as public files.
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
 MEDIA_URL = "/media/"
+# Uploads that would leave less than this free on the media disk are refused with a message
+# (home/upload_room.py): Wagtail writes smaller copies of each image beside it later.
+UPLOAD_HEADROOM_BYTES = env.int("UPLOAD_HEADROOM_BYTES", default=10 * 1024 * 1024)
+WAGTAILIMAGES_IMAGE_FORM_BASE = "home.upload_room.RoomCheckedImageForm"
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "home.upload_room.RoomCheckedDocumentForm"
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "key", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 
