@@ -9,7 +9,7 @@ PORT ?= 8000
 BASE_URL ?= http://127.0.0.1:$(PORT)
 MANAGE := $(BIN)/python manage.py
 
-.PHONY: run test lint format check pytest bench install install-dev clean
+.PHONY: run test lint format check pytest bench load drills install install-dev clean
 
 # `make run` installs only what the site needs (requirements.txt); `make test` and the tools add
 # requirements-dev.txt. Each is reinstalled only when its file changes.
@@ -56,6 +56,17 @@ pytest: install-dev
 # Read-only and mixed (a second user writing); BENCH_ARGS="--duration 5" for shorter runs.
 bench: install-dev
 	$(BIN)/python bench/run.py --mixed $(BENCH_ARGS)
+
+# 100 simulated employees for 10 minutes on PostgreSQL + Redis + 2 gunicorn workers, with the
+# Monday 08:08 peak (bench/load/run.py; about 30 minutes, needs root or the postgres user for the
+# run's own PostgreSQL cluster). LOAD_ARGS="--minutes 2 --stories 1000" for a quick try.
+load: install-dev
+	$(BIN)/python bench/load/run.py $(LOAD_ARGS)
+
+# The fault drills (bench/drills/): Redis stopped, PostgreSQL restarted, the task worker killed
+# while sending the digest, a full disk for uploads. Each checks itself; exit 1 if one fails.
+drills: install-dev
+	$(BIN)/python bench/drills/run_all.py $(DRILL_ARGS)
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache

@@ -284,8 +284,14 @@ class Stack:
         return found
 
     def locust(self, users, seconds, csv_prefix, spawn_rate=2, ramp=None):
-        """Start locust (headless) against the stack; returns the process."""
-        env = {**os.environ, "LOAD_PATHS": str(self.paths_file), "PYTHONPATH": str(ROOT)}
+        """Start locust (headless) against the stack; returns the process. Each failure is also
+        written, with its time, to <csv_prefix>_failures.jsonl."""
+        env = {
+            **os.environ,
+            "LOAD_PATHS": str(self.paths_file),
+            "LOAD_FAILURE_LOG": f"{csv_prefix}_failures.jsonl",
+            "PYTHONPATH": str(ROOT),
+        }
         if ramp:
             env["LOAD_RAMP"] = ramp
         command = [
@@ -327,6 +333,14 @@ def read_history(csv_prefix):
     users and the percentiles of the last seconds' requests."""
     with open(f"{csv_prefix}_stats_history.csv", newline="") as handle:
         return [row for row in csv.DictReader(handle) if row["Name"] == "Aggregated"]
+
+
+def timed_failures(csv_prefix):
+    """Each failure of a run with its time (seconds since the epoch)."""
+    path = Path(f"{csv_prefix}_failures.jsonl")
+    if not path.exists():
+        return []
+    return [json.loads(line) for line in path.read_text().splitlines() if line.strip()]
 
 
 def read_failures(csv_prefix):

@@ -12,6 +12,7 @@ import json
 import os
 import random
 import re
+import time
 from pathlib import Path
 
 from locust import HttpUser, between, events, task
@@ -22,6 +23,19 @@ LEARNED = re.compile(r"/stories/(\d+)/learned/")
 HIDDEN = re.compile(r'<input type="hidden" name="([^"]+)"[^>]*?value="([^"]*)"')
 SEARCH_WORDS = ["invoice", "refund", "deploy", "customer", "backup", "email", "meeting", "late"]
 FILTERS = ["?size=large", "?team=support", "?size=small&page=2", "?part=own_it"]
+
+
+# Kept open for the whole run: locust writes a line per failure.
+FAILURE_LOG = os.environ.get("LOAD_FAILURE_LOG") and open(os.environ["LOAD_FAILURE_LOG"], "a")  # noqa: SIM115
+
+
+@events.request.add_listener
+def log_failure(request_type, name, exception=None, **kwargs):
+    """The drills (bench/drills/) need to know when each failure happened."""
+    if exception and FAILURE_LOG:
+        line = {"at": time.time(), "request": f"{request_type} {name}", "error": str(exception)}
+        FAILURE_LOG.write(json.dumps(line)[:500] + "\n")
+        FAILURE_LOG.flush()
 
 
 @events.init_command_line_parser.add_listener
