@@ -25,7 +25,6 @@ from bench.drills.common import finish  # noqa: E402
 from bench.load.harness import Stack  # noqa: E402
 
 CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
-DEMO_PASSWORD = "own-it-demo"
 
 
 def noise_png(kilobytes):
@@ -48,7 +47,7 @@ def signed_in(stack, username, login_path):
         stack.url + login_path,
         {
             "username": username,
-            "password": DEMO_PASSWORD,
+            "password": stack.password,
             "csrfmiddlewaretoken": CSRF.search(page.text).group(1),
         },
         headers={"Origin": stack.url},
@@ -81,15 +80,16 @@ def main():
     try:
         extra = {"UPLOAD_HEADROOM_BYTES": str(64 * 1024)}
         with Stack(stories=50, accounts=10, media_root=media, extra_env=extra) as stack:
-            culture = signed_in(stack, "casey", "/admin/login/")
+            culture = signed_in(stack, "load-culture", "/admin/login/")
             first = upload(stack, culture, "Campaign banner", noise_png(300))
             filler = media / "filler.bin"
             free = shutil.disk_usage(media).free
             filler.write_bytes(b"\0" * (free - 200 * 1024))
             second = upload(stack, culture, "Workshop poster", noise_png(400))
             images = stack.postgres.psql("SELECT title FROM wagtailimages_image", "ownit")
-            files = sorted(p.name for p in (media / "original_images").iterdir())
-            erin = signed_in(stack, "erin", "/accounts/login/")
+            originals = media / "original_images"
+            files = sorted(p.name for p in originals.iterdir()) if originals.exists() else []
+            erin = signed_in(stack, "load-user-0", "/accounts/login/")
             story = erin.get(stack.url + stack.paths["stories"][0])
             form = erin.get(stack.url + "/stories/share/")
             draft = erin.post(

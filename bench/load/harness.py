@@ -153,6 +153,8 @@ class Stack:
         self.processes = {}
 
     def __enter__(self):
+        # Stopped with SIGTERM (timeout, kill): still stop and remove what the run made.
+        signal.signal(signal.SIGTERM, lambda *args: sys.exit(143))
         self.folder = Path(tempfile.mkdtemp(prefix="own-it-load-"))
         self.mail = self.folder / "mail"
         self.mail.mkdir()

@@ -47,7 +47,7 @@ def main():
     from culture.campaigns.models import CampaignPage
     from culture.meetings.models import MeetingPackPage
     from culture.quotes.models import QuoteSettings
-    from home.roles import EMPLOYEES
+    from home.roles import CULTURE_TEAM, EMPLOYEES
     from stories.models import StoriesIndexPage, StoryPage
 
     started = time.monotonic()
@@ -79,6 +79,12 @@ def main():
         ],
         ignore_conflicts=True,
     )
+    # One of the Culture team, for the drills that use the admin (demo accounts need DEBUG).
+    culture, _ = User.objects.get_or_create(
+        username="load-culture",
+        defaults={"email": "load-culture@example.com", "password": password},
+    )
+    culture.groups.add(Group.objects.get(name=CULTURE_TEAM))
     if args.webhook:
         settings = QuoteSettings.for_site(Site.objects.get(is_default_site=True))
         settings.webhook_url = args.webhook
