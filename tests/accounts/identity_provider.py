@@ -165,6 +165,9 @@ class IdentityProvider(AuthorizationServer):
         self.refresh_tokens = {}
         self.access_tokens = {}
         self.ended_sessions = []
+        # Paths asked for, in order, and the token endpoint's refusals.
+        self.requests_seen = []
+        self.token_errors = []
         self.sign_with_wrong_key = False
         self.wrong_nonce = False
         self.lock = threading.Lock()
@@ -269,6 +272,11 @@ class IdentityProvider(AuthorizationServer):
     def handle_response(self, status, body, headers):
         return status, body, headers
 
+    def stop(self):
+        """The provider goes down: its port refuses connections from now on."""
+        self.server.shutdown()
+        self.server.server_close()
+
     # The people.
     def add_person(self, **fields):
         person = Person(**fields)
@@ -303,6 +311,7 @@ class IdentityProvider(AuthorizationServer):
     # HTTP.
     def respond(self, method, path, query, form, headers):
         """(status, body, headers) for one HTTP request."""
+        self.requests_seen.append(path)
         request = Request(method, f"{self.issuer}{path}", headers, query, form)
         if path == "/.well-known/openid-configuration":
             return 200, self.discovery_document(), []
@@ -313,7 +322,10 @@ class IdentityProvider(AuthorizationServer):
             grant = self.get_authorization_grant(request)
             return self.create_authorization_response(request, grant_user=person, grant=grant)
         if path == "/token" and method == "POST":
-            return self.create_token_response(request)
+            status, body, headers = self.create_token_response(request)
+            if status != 200:
+                self.token_errors.append(body.get("error"))
+            return status, body, headers
         if path == "/userinfo":
             token = headers.get("Authorization", "").removeprefix("Bearer ")
             sub = self.access_tokens.get(token)
@@ -371,5 +383,6 @@ def serve(provider):
     else:
         raise RuntimeError("No free port between 8200 and 8999")
     provider.issuer = f"http://127.0.0.1:{server.server_port}"
+    provider.server = server
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server
