@@ -26,9 +26,7 @@ def note_deactivation(sender, instance, raw=False, update_fields=None, **kwargs)
     if update_fields is not None and "is_active" not in update_fields:
         return
     # One query, and only when an inactive user is saved (rare): was it active until now?
-    instance.accounts_deactivating = (
-        sender.objects.filter(pk=instance.pk, is_active=True).exists()
-    )
+    instance.accounts_deactivating = sender.objects.filter(pk=instance.pk, is_active=True).exists()
 
 
 def announce_deactivation(sender, instance, created, raw=False, **kwargs):
@@ -70,4 +68,3 @@ def deactivate(user):
     user.is_active = False
     user.save()
     return user
-

@@ -24,7 +24,9 @@ class CompanyAccount(models.Model):
     # anyone act at the provider. sync_accounts uses it to ask whether the person is still there.
     sealed_refresh_token = models.TextField(blank=True, default="")
     last_signed_in_at = models.DateTimeField(_("last company sign-in"), null=True, blank=True)
-    last_checked_at = models.DateTimeField(_("last checked with the provider"), null=True, blank=True)
+    last_checked_at = models.DateTimeField(
+        _("last checked with the provider"), null=True, blank=True
+    )
     # Set when sync_accounts deactivated the user because the provider refused their refresh
     # token; the provider vouching for them again at their next sign-in brings the account back.
     # Any other deactivation (in the admin) clears it, and such an account stays off.

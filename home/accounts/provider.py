@@ -9,7 +9,6 @@ document is the same for everyone, so it is kept in the cache for an hour.
 
 import logging
 from dataclasses import asdict, dataclass
-from urllib.parse import urlsplit
 
 import requests
 from django.conf import settings
@@ -40,12 +39,6 @@ class Provider:
 def is_configured():
     """Company sign-in is offered when the issuer, client ID and client secret are all set."""
     return bool(settings.OIDC_ISSUER and settings.OIDC_CLIENT_ID and settings.OIDC_CLIENT_SECRET)
-
-
-def issuer_origin(issuer):
-    """"https://login.example.com" for "https://login.example.com/realms/staff" (for the CSP)."""
-    parts = urlsplit(issuer)
-    return f"{parts.scheme}://{parts.netloc}"
 
 
 def _same_issuer(first, second):

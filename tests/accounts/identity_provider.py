@@ -260,7 +260,10 @@ class IdentityProvider(AuthorizationServer):
         self.access_tokens[token["access_token"]] = request.user.sub
         if token.get("refresh_token"):
             self.refresh_tokens[token["refresh_token"]] = RefreshToken(
-                token["refresh_token"], request.client.client_id, token.get("scope", ""), request.user.sub
+                token["refresh_token"],
+                request.client.client_id,
+                token.get("scope", ""),
+                request.user.sub,
             )
 
     def send_signal(self, name, *args, **kwargs):

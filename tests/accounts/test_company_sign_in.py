@@ -162,9 +162,7 @@ def test_a_callback_used_twice_signs_nobody_in_the_second_time(client, identity_
     assert signed_in_user(other) is None
 
 
-def test_a_used_code_is_refused_by_the_provider_even_with_a_fresh_state(
-    client, identity_provider
-):
+def test_a_used_code_is_refused_by_the_provider_even_with_a_fresh_state(client, identity_provider):
     _, callback_url = company_sign_in(client)
     _, used = callback_path_and_query(callback_url)
 

@@ -10,7 +10,8 @@ register = template.Library()
 
 @register.inclusion_tag("accounts/company_sign_in.html")
 def company_sign_in(next_url="", admin=False):
-    """"Sign in with your company account", when company sign-in is set up (nothing otherwise).
+    """The button "Sign in with your company account", when company sign-in is set up.
+
     Nothing is fetched from the provider here: the sign-in page works while it is down."""
     return {
         "offered": is_configured(),
