@@ -193,6 +193,8 @@ AXES_DISABLE_ACCESS_LOG = True
 # so axes' AXES_IPWARE_* settings would do nothing; the callable reads this setting instead.
 TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
 AXES_CLIENT_IP_CALLABLE = "home.sign_in_throttling.client_ip_address"
+# Company sign-in's callback is no password guess and has no username: not counted (see there).
+AXES_WHITELIST_CALLABLE = "home.accounts.backends.is_company_sign_in"
 
 # Company sign-in with OpenID Connect (home/accounts; README "Company sign-in"). Offered when
 # the issuer, client ID and secret are set; the endpoints come from the issuer's discovery

@@ -45,6 +45,17 @@ def refuse(request, reason):
     request.company_sign_in_refused = reason
 
 
+def is_company_sign_in(request, credentials=None):
+    """AXES_WHITELIST_CALLABLE: django-axes leaves company sign-in's callback alone.
+
+    A failed callback is not a password guess, and it has no username: axes would count every
+    failure from one address under "no username" and, after SIGN_IN_FAILURE_LIMIT of them, lock
+    company sign-in for everyone behind that address (a whole office's proxy). Guessing there
+    gains nothing anyway: a code is useless without the state, nonce and PKCE verifier held in
+    the browser's own session. Only the callback view passes a nonce."""
+    return bool(credentials) and "nonce" in credentials
+
+
 class CompanyAccountBackend(OIDCAuthenticationBackend):
     get_settings = staticmethod(library_setting)
 

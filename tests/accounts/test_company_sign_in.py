@@ -3,6 +3,7 @@
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+from axes.models import AccessAttempt
 from django.contrib.auth import SESSION_KEY, get_user_model
 from django.contrib.messages import get_messages
 from django.urls import reverse
@@ -148,6 +149,19 @@ def test_an_id_token_with_a_bad_signature_or_the_wrong_nonce_signs_nobody_in(
     assert messages_of(response) == ["Company sign-in did not complete. Please try again."]
     page = client.get(response["Location"])
     assert "Company sign-in did not complete" in page.text
+
+
+def test_failed_company_sign_ins_never_lock_out_an_office(client, identity_provider, settings):
+    """Failures have no username: counted by address, they would lock out everyone behind it."""
+    settings.AXES_FAILURE_LIMIT = 2
+    identity_provider.wrong_nonce = True
+    for _ in range(3):
+        company_sign_in(client)
+    assert not AccessAttempt.objects.exists()
+    identity_provider.wrong_nonce = False
+    response, _ = company_sign_in(client)
+    assert response.status_code == 302
+    assert signed_in_user(client) is not None
 
 
 def test_a_callback_used_twice_signs_nobody_in_the_second_time(client, identity_provider):
