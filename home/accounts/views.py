@@ -47,11 +47,15 @@ def refusal_message(reason):
 
 
 def back_to_sign_in(request, reason):
-    """The sign-in page with the message, keeping where the person was going."""
-    messages.error(request, refusal_message(reason), extra_tags="company-sign-in")
-    url = resolve_url("login")
-    next_url = request.GET.get("next") or request.session.get("oidc_login_next")
-    if next_url and url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
+    """The sign-in page with the message (the admin's, for someone going to the admin),
+    keeping where the person was going."""
+    messages.error(request, refusal_message(reason))
+    next_url = request.GET.get("next") or request.session.get("oidc_login_next") or ""
+    if not url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
+        next_url = ""
+    admin = next_url.startswith(resolve_url("wagtailadmin_home"))
+    url = resolve_url("wagtailadmin_login" if admin else "login")
+    if next_url:
         url += "?" + urlencode({"next": next_url})
     return HttpResponseRedirect(url)
 

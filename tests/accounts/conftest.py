@@ -1,5 +1,6 @@
 """A real OpenID Connect provider on 127.0.0.1 for each test, and the browser's part of the flow."""
 
+from contextlib import contextmanager
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
@@ -19,11 +20,11 @@ def signing_key():
     return new_signing_key("test-key-1")
 
 
-@pytest.fixture
-def identity_provider(settings, signing_key, monkeypatch, home_page):
-    # Authlib refuses plain HTTP unless told this is a test.
-    monkeypatch.setenv("AUTHLIB_INSECURE_TRANSPORT", "1")
-    provider = IdentityProvider(CLIENT_ID, CLIENT_SECRET, CALLBACK, signing_key)
+@contextmanager
+def running_provider(settings, signing_key, redirect_uri):
+    """A provider serving on 127.0.0.1, the site's settings pointing at it, and Priya Shah
+    signed in there."""
+    provider = IdentityProvider(CLIENT_ID, CLIENT_SECRET, redirect_uri, signing_key)
     server = serve(provider)
     settings.OIDC_ISSUER = provider.issuer
     settings.OIDC_CLIENT_ID = CLIENT_ID
@@ -40,9 +41,19 @@ def identity_provider(settings, signing_key, monkeypatch, home_page):
         preferred_username="priya",
     )
     provider.signed_in_as = "f3b1c2d4-0001"
-    yield provider
-    server.shutdown()
-    server.server_close()
+    try:
+        yield provider
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture
+def identity_provider(settings, signing_key, monkeypatch, home_page):
+    # Authlib refuses plain HTTP unless told this is a test.
+    monkeypatch.setenv("AUTHLIB_INSECURE_TRANSPORT", "1")
+    with running_provider(settings, signing_key, CALLBACK) as provider:
+        yield provider
 
 
 def at_provider(authorize_url):

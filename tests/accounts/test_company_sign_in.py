@@ -251,6 +251,16 @@ def test_a_password_sign_out_stays_on_the_site(client, identity_provider, employ
     assert response["Location"] == reverse("login")
 
 
+def test_a_refusal_on_the_way_to_the_admin_is_explained_on_the_admins_sign_in(
+    client, identity_provider
+):
+    identity_provider.wrong_nonce = True
+    response, _ = company_sign_in(client, next_url="/admin/pages/")
+    assert response["Location"] == "/admin/login/?next=%2Fadmin%2Fpages%2F"
+    page = client.get(response["Location"])
+    assert "Company sign-in did not complete" in page.text
+
+
 def test_the_admin_sign_in_offers_company_sign_in(client, identity_provider):
     page = client.get(reverse("wagtailadmin_login"))
     assert "Sign in with your company account" in page.text
