@@ -58,7 +58,9 @@ def test_the_round_trip_to_the_provider_and_back(browser, live_server, provider_
     browser.delete_all_cookies()
     open_page(browser, f"{live_server.url}/search/?q=lesson")
     browser.find_element("link text", "Sign in with your company account").click()
-    WebDriverWait(browser, 10).until(lambda b: b.current_url.startswith(live_server.url + "/search"))
+    WebDriverWait(browser, 10).until(
+        lambda b: b.current_url.startswith(live_server.url + "/search")
+    )
     assert browser.current_url == f"{live_server.url}/search/?q=lesson"
     assert browser.find_element("css selector", ".user-menu summary").text == "Priya"
 
