@@ -170,6 +170,10 @@ class IdentityProvider(AuthorizationServer):
         self.token_errors = []
         self.sign_with_wrong_key = False
         self.wrong_nonce = False
+        self.expired_id_token = False
+        self.id_token_for_another_client = False
+        # Seconds the provider's clock is ahead of the site's.
+        self.clock_ahead = 0
         self.lock = threading.Lock()
         self.register_token_generator(
             "default",
@@ -238,7 +242,8 @@ class IdentityProvider(AuthorizationServer):
                 return {"alg": "RS256", "kid": provider.signing_key.kid}
 
             def get_client_claims(self, client):
-                return {"iss": provider.issuer, "aud": [client.client_id]}
+                claims = {"iss": provider.issuer, "aud": [client.client_id]}
+                return {**claims, **provider.id_token_claims()}
 
             def get_authorization_code_claims(self, authorization_code):
                 claims = super().get_authorization_code_claims(authorization_code)
@@ -279,6 +284,16 @@ class IdentityProvider(AuthorizationServer):
         """The provider goes down: its port refuses connections from now on."""
         self.server.shutdown()
         self.server.server_close()
+
+    def id_token_claims(self):
+        """Claims that override the ID token's usual ones when a switch is on."""
+        now = int(time.time()) + self.clock_ahead
+        claims = {"iat": now, "exp": now + 300, "auth_time": now}
+        if self.expired_id_token:
+            claims.update(iat=now - 900, exp=now - 600)
+        if self.id_token_for_another_client:
+            claims["aud"] = ["someone-else"]
+        return claims
 
     # The people.
     def add_person(self, **fields):
