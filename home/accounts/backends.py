@@ -130,10 +130,9 @@ class CompanyAccountBackend(OIDCAuthenticationBackend):
     def verify_token(self, token, **kwargs):
         # The library checks the nonce after get_payload_data above.
         claims = super().verify_token(token, **kwargs)
-        audience = claims["aud"]
-        if not isinstance(audience, str) and len(audience) > 1:
-            if claims.get("azp") != self.OIDC_RP_CLIENT_ID:
-                raise SuspiciousOperation("The ID token was issued to another party.")
+        several_audiences = not isinstance(claims["aud"], str) and len(claims["aud"]) > 1
+        if several_audiences and claims.get("azp") != self.OIDC_RP_CLIENT_ID:
+            raise SuspiciousOperation("The ID token was issued to another party.")
         return claims
 
     def get_userinfo(self, access_token, id_token, payload):
