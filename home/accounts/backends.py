@@ -1,9 +1,9 @@
 """The authentication backend behind company sign-in, built on mozilla-django-oidc.
 
-mozilla-django-oidc (small, kept by Mozilla) runs the authorization code flow with PKCE and
-checks the ID token's signature (RS256, the key from the provider's JWKS) and nonce. We chose it
-over django-allauth, which would bring its own sign-in pages, account models and email flows for
-one provider. What it leaves to the site is added here:
+mozilla-django-oidc (small, kept by Mozilla) runs the authorization code flow: state, nonce and
+PKCE (S256) kept in the session, the code exchange, the signing key from the provider's JWKS and
+the nonce check. We chose it over django-allauth, which would bring its own sign-in pages,
+account models and email flows for one provider. What it leaves to the site is added here:
 
 - endpoints from the discovery document, read when a sign-in arrives (provider.py), not settings;
 - the ID token's issuer, audience and times checked too, with a minute's leeway for clocks (the

@@ -22,7 +22,7 @@ class CompanyAccount(models.Model):
     subject = models.CharField(_("subject"), max_length=255)
     # Sealed with a key derived from SECRET_KEY (sealing.py): a database dump alone does not let
     # anyone act at the provider. sync_accounts uses it to ask whether the person is still there.
-    sealed_refresh_token = models.TextField(blank=True, default="")
+    sealed_refresh_token = models.TextField(_("refresh token (sealed)"), blank=True, default="")
     last_signed_in_at = models.DateTimeField(_("last company sign-in"), null=True, blank=True)
     last_checked_at = models.DateTimeField(
         _("last checked with the provider"), null=True, blank=True

@@ -200,6 +200,22 @@ def test_a_used_code_is_refused_by_the_provider_even_with_a_fresh_state(client, 
     assert identity_provider.token_errors == ["invalid_grant"]
 
 
+def test_a_stolen_code_is_useless_without_the_browsers_pkce_verifier(client, identity_provider):
+    victims_callback = at_provider(start(client))
+    _, stolen = callback_path_and_query(victims_callback)
+
+    attacker = client.__class__()
+    path, fresh = callback_path_and_query(at_provider(start(attacker)))
+    attacker.get(path, {"code": stolen["code"], "state": fresh["state"]})
+    assert signed_in_user(attacker) is None
+    assert identity_provider.token_errors == ["invalid_grant"]
+
+    # The code was not spent: its owner, with the right verifier, signs in.
+    path, query = callback_path_and_query(victims_callback)
+    client.get(path, query)
+    assert signed_in_user(client).username == "priya"
+
+
 def test_a_provider_that_is_down_gets_a_clear_message_and_the_page_still_works(
     client, identity_provider, settings
 ):
