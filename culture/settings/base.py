@@ -199,8 +199,8 @@ AXES_WHITELIST_CALLABLE = "home.accounts.backends.is_company_sign_in"
 # Company sign-in with OpenID Connect (home/accounts; README "Company sign-in"). Offered when
 # the issuer, client ID and secret are set; the endpoints come from the issuer's discovery
 # document, read when first needed (home/accounts/provider.py), so a provider that is down never
-# stops the site. mozilla-django-oidc runs the authorization code flow; its own settings
-# (OIDC_RP_*, OIDC_USE_PKCE, …) are fixed here, the operator's are the OIDC_* names above them.
+# stops the site. mozilla-django-oidc runs the authorization code flow: the operator sets the
+# OIDC_* names read from the environment; the library's own fixed settings follow them.
 OIDC_ISSUER = env.str("OIDC_ISSUER", default="").strip()
 OIDC_CLIENT_ID = env.str("OIDC_CLIENT_ID", default="")
 OIDC_CLIENT_SECRET = env.str("OIDC_CLIENT_SECRET", default="")
