@@ -6,6 +6,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from home import views as home_views
+from home.accounts import views as accounts_views
 from stories.admin_reports import page_types_usage_report, page_types_usage_results
 
 urlpatterns = [
@@ -23,6 +24,8 @@ urlpatterns = [
         page_types_usage_results,
         name="page_types_usage_results",
     ),
+    # Wagtail's sign-out, ending the company sign-in provider's session too (home/accounts).
+    path("admin/logout/", accounts_views.AdminSignOutView.as_view(), name="wagtailadmin_logout"),
     path("admin/", include(wagtailadmin_urls)),
     path(
         "accounts/login/",
@@ -31,7 +34,9 @@ urlpatterns = [
         auth_views.LoginView.as_view(),
         name="login",
     ),
-    path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("accounts/logout/", accounts_views.SignOutView.as_view(), name="logout"),
+    # Company sign-in (OpenID Connect): to the provider and back.
+    path("", include("home.accounts.urls")),
     path("account/", home_views.account, name="account"),
     path("documents/", include(wagtaildocs_urls)),
     path("search/", home_views.search, name="search"),

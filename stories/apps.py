@@ -34,3 +34,9 @@ class StoriesConfig(AppConfig):
         from . import identity
 
         identity.connect()
+        # A deactivated account's personal feed addresses stop working at once.
+        from home.accounts.deactivation import user_deactivated
+
+        from .models import FeedToken
+
+        user_deactivated.connect(FeedToken.revoke_for, dispatch_uid="stories.revoke_feed_token")

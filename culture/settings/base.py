@@ -6,6 +6,7 @@ the defaults here are the safe, local ones. Secrets never live in this file.
 
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import environ
 from csp.constants import NONE, SELF, UNSAFE_INLINE
@@ -23,6 +24,7 @@ CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 INSTALLED_APPS = [
     # Own It, in dependency order: the culture programs build on stories, stories on home.
     "home",
+    "home.accounts",
     "stories",
     "culture.quotes",
     "culture.meetings",
@@ -174,6 +176,8 @@ WAGTAIL_FRONTEND_LOGIN_TEMPLATE = "registration/login.html"
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
+    # Company sign-in (below); it does nothing until the OIDC_* settings are set.
+    "home.accounts.backends.CompanyAccountBackend",
 ]
 AXES_FAILURE_LIMIT = env.int("SIGN_IN_FAILURE_LIMIT", default=10)
 AXES_COOLOFF_TIME = timedelta(minutes=env.int("SIGN_IN_COOL_OFF_MINUTES", default=15))
@@ -191,6 +195,43 @@ AXES_DISABLE_ACCESS_LOG = True
 # so axes' AXES_IPWARE_* settings would do nothing; the callable reads this setting instead.
 TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
 AXES_CLIENT_IP_CALLABLE = "home.sign_in_throttling.client_ip_address"
+# Company sign-in's callback is no password guess and has no username: not counted (see there).
+AXES_WHITELIST_CALLABLE = "home.accounts.backends.is_company_sign_in"
+
+# Company sign-in with OpenID Connect (home/accounts; README "Company sign-in"). Offered when
+# the issuer, client ID and secret are set; the endpoints come from the issuer's discovery
+# document, read when first needed (home/accounts/provider.py), so a provider that is down never
+# stops the site. mozilla-django-oidc runs the authorization code flow: the operator sets the
+# OIDC_* names read from the environment; the library's own fixed settings follow them.
+OIDC_ISSUER = env.str("OIDC_ISSUER", default="").strip()
+OIDC_CLIENT_ID = env.str("OIDC_CLIENT_ID", default="")
+OIDC_CLIENT_SECRET = env.str("OIDC_CLIENT_SECRET", default="")
+# Company accounts only: the password forms go and passwords no longer sign anyone in.
+OIDC_ONLY = env.bool("OIDC_ONLY", default=False)
+# Provider group -> role ("own-it-moderators=Moderators,own-it-culture=Culture team"), applied
+# at every company sign-in; roles that no provider group maps to are left as they are.
+OIDC_GROUP_MAP = env.dict("OIDC_GROUP_MAP", default={})
+OIDC_GROUPS_CLAIM = env.str("OIDC_GROUPS_CLAIM", default="groups")
+# offline_access asks for a refresh token that outlives the sign-in: sync_accounts uses it to
+# learn each day whether the provider still knows the person.
+OIDC_SCOPES = env.str("OIDC_SCOPES", default="openid email profile offline_access")
+OIDC_AUTH_PARAMS = env.dict("OIDC_AUTH_PARAMS", default={})
+OIDC_SIGN_ALGORITHM = env.str("OIDC_SIGN_ALGORITHM", default="RS256")
+# Seconds to wait for the provider before telling the person it cannot be reached.
+OIDC_TIMEOUT = env.float("OIDC_TIMEOUT", default=5)
+OIDC_USE_PKCE = True
+OIDC_USE_NONCE = True
+OIDC_STORE_ID_TOKEN = True  # the hint that ends the provider's session at sign-out
+OIDC_AUTHENTICATION_CALLBACK_URL = "company_sign_in_callback"
+if OIDC_ONLY:
+    if not (OIDC_ISSUER and OIDC_CLIENT_ID and OIDC_CLIENT_SECRET):
+        raise ImproperlyConfigured(
+            "OIDC_ONLY=true switches password sign-in off, so it needs company sign-in: set "
+            "OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET too."
+        )
+    AUTHENTICATION_BACKENDS.remove("django.contrib.auth.backends.ModelBackend")
+    WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = False
+    WAGTAIL_PASSWORD_RESET_ENABLED = False
 
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = env.str("TIME_ZONE", default="Europe/London")
@@ -260,8 +301,8 @@ SHARE_AUTOSAVE_SECONDS = 30
 # Content-Security-Policy (django-csp; home.middleware.ContentSecurityPolicyMiddleware). Front-end
 # pages run no inline script or style: scripts and styles come from static/ and the colour
 # stylesheet (/site-colours.css). Frames only within the site (the admin's live preview frames
-# front-end pages), and forms post only to the site (add the identity provider's origin to
-# form-action when company sign-in comes).
+# front-end pages), and forms post only to the site and, with company sign-in, to the identity
+# provider's origin: sign-out posts here and is sent on to end the provider's session there.
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],
@@ -272,6 +313,11 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": [SELF],
     }
 }
+if OIDC_ISSUER:
+    _issuer = urlsplit(OIDC_ISSUER)
+    CONTENT_SECURITY_POLICY["DIRECTIVES"]["form-action"].append(
+        f"{_issuer.scheme}://{_issuer.netloc}"
+    )
 # The Wagtail admin (/admin/…) writes inline scripts and styles of its own (inline panels,
 # choosers, date pickers, the preview panel), so it allows 'unsafe-inline' for those two, and
 # blob: images (the image uploader's previews); no eval, no other origin. Its previews are

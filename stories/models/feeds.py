@@ -26,3 +26,9 @@ class FeedToken(models.Model):
     def reset(self):
         self.token = new_token()
         self.save(update_fields=["token", "created_at"])
+
+    @classmethod
+    def revoke_for(cls, sender=None, user=None, **kwargs):
+        """Receiver of home.accounts' `user_deactivated`: a deactivated person's feed addresses
+        stop working at once. A token is made afresh if the account is ever active again."""
+        cls.objects.filter(user=user).delete()

@@ -26,6 +26,10 @@ OPEN_VIEWS = {
     "and shows anyway; nothing else",
     "login": "the sign-in page itself",
     "logout": "signing out must work whatever the session state",
+    "company_sign_in": "company sign-in's start: sends the visitor to the company's identity "
+    "provider (home/accounts)",
+    "company_sign_in_callback": "where the identity provider sends the visitor back with a "
+    "one-time code, checked against the state, nonce and PKCE verifier in their session",
     "wagtailcore_login": "Wagtail's sign-in form for restricted pages (a copy of the sign-in page)",
     "wagtailcore_authenticate_with_password": "Wagtail's password form for password-protected pages",
     "digest_unsubscribe": "one-click unsubscribe link in the weekly digest email (RFC 8058); "
