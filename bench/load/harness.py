@@ -270,6 +270,15 @@ class Stack:
         )
         return {status: int(n) for status, n in (row.split("|") for row in rows.splitlines())}
 
+    def waiting_tasks(self):
+        """Tasks queued for the worker and not yet taken."""
+        return int(
+            self.postgres.psql(
+                "SELECT count(*) FROM django_tasks_database_dbtaskresult WHERE status = 'READY'",
+                "ownit",
+            )
+        )
+
     def mails_by_recipient(self):
         """Recipient -> the Message-IDs of the digests written to the mail folder."""
         from email import message_from_bytes
