@@ -1,6 +1,6 @@
 """Lessons per tag: the numbered lessons of one tag's stories, gathered where a decision is made.
 
-`/stories/tag/<slug>/lessons/` lists them as a page, `…/lessons/checklist.pdf` as a one-page
+`/stories/tag/<slug>/lessons/` lists them as a page, `…/lessons/checklist/` as a one-page
 checklist to print ("Before you start on invoices: 7 lessons"), and a personal Atom feed
 (stories/feeds.py) as feed items. The stories most marked "I learned from this" come first;
 each lesson keeps its number in its story ("Lesson 2") and links to it.

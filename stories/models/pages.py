@@ -138,7 +138,7 @@ class StoriesIndexPage(SectionIndexMixin, RoutablePageMixin, Page):
             },
         )
 
-    @path("tag/<slug:tag>/lessons/checklist.pdf", name="tag_lessons_checklist")
+    @path("tag/<slug:tag>/lessons/checklist/", name="tag_lessons_checklist")
     def tag_lessons_checklist(self, request, tag):
         """The same lessons as a one-page PDF checklist to print."""
         from stories.checklist import checklist_response
