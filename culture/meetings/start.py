@@ -41,11 +41,12 @@ def _story_to_discuss(request):
 def starting_agenda(source, story):
     """A copy of `source`'s agenda, or the usual format; with `story` to discuss first (its own
     discussion questions, as a story item left without questions of its own uses)."""
-    item = {"story": story.pk, "questions": [], "minutes": 15} if story is not None else None
     if source is None:
-        return ([("story", item)] if item else []) + default_agenda()
-    # The copied agenda is raw data (each item a dict): the new item is written the same way.
-    return ([{"type": "story", "value": item}] if item else []) + list(source.agenda.raw_data)
+        first = [("story", {"story": story, "questions": [], "minutes": 15})] if story else []
+        return first + default_agenda()
+    # The copied agenda is raw data (each item a dict, a story as its id): the new item too.
+    raw = {"story": story.pk, "questions": [], "minutes": 15} if story else None
+    return ([{"type": "story", "value": raw}] if raw else []) + list(source.agenda.raw_data)
 
 
 @require_http_methods(["GET", "POST"])

@@ -99,7 +99,8 @@ def _coerce_section(value):
     if value is None or isinstance(value, DigestSection):
         return value
     if isinstance(value, dict):
-        return DigestSection(**{k: value.get(k, "") for k in ("title", "text", "html", "url")})
+        fields = {k: value.get(k, "") for k in ("title", "text", "html", "url")}
+        return DigestSection(**fields, story_ids=tuple(value.get("story_ids", ())))
     return DigestSection(
         title=getattr(value, "title", ""),
         text=getattr(value, "text", ""),
