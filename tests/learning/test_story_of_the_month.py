@@ -129,7 +129,7 @@ def test_start_a_pack_with_it_opens_the_agenda_with_the_story(candidates, home_p
     pack = MeetingPackPage.objects.get(title="Reading club")
     first = pack.agenda[0]
     assert first.block_type == "story" and first.value["story"].pk == chosen.pk
-    assert [q for q in first.value.discussion_questions] == [
+    assert first.value.discussion_questions == [
         "Who should have been told first?",
         "What check would have caught it?",
     ]
