@@ -7,7 +7,6 @@ users that exist (they do only with DEBUG on). Idempotent: get_or_create through
 
 import datetime
 
-from django.utils import timezone
 from taggit.models import Tag
 
 from stories.models import StoryPage, Team
@@ -56,8 +55,9 @@ def load(demo):
         StoryOfTheMonth.objects.create(
             month=month, story=story, why=WHY if month == this_month else ""
         )
+    current = StoryOfTheMonth.objects.for_month().select_related("story").first()
     demo.say(
         f"Learning: {Follow.objects.count()} follows, "
-        f"{StoryOfTheMonth.objects.count()} stories of the month "
-        f"(this month: {StoryOfTheMonth.objects.for_month(timezone.localdate()).first()})."
+        f"{StoryOfTheMonth.objects.count()} stories of the month"
+        + (f" (this month: “{current.story.title}”)." if current else ".")
     )
