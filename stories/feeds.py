@@ -34,18 +34,19 @@ FEED_LENGTH = 30
 
 
 def feed_urls(token, tag_slug=None):
-    """The personal feed addresses of a token, absolute, for the settings page (with a tag,
-    also the Atom feed of the tag's lessons, "lessons")."""
+    """The personal feed addresses of a token, absolute, for the settings page."""
     if tag_slug:
-        lessons = reverse("stories:tag_lessons_feed_atom", args=[token, tag_slug])
-        return {
-            "atom": absolute_url(reverse("stories:story_tag_feed_atom", args=[token, tag_slug])),
-            "rss": absolute_url(reverse("stories:story_tag_feed_rss", args=[token, tag_slug])),
-            "lessons": absolute_url(lessons),
-        }
-    atom = reverse("stories:story_feed_atom", args=[token])
-    rss = reverse("stories:story_feed_rss", args=[token])
+        atom = reverse("stories:story_tag_feed_atom", args=[token, tag_slug])
+        rss = reverse("stories:story_tag_feed_rss", args=[token, tag_slug])
+    else:
+        atom = reverse("stories:story_feed_atom", args=[token])
+        rss = reverse("stories:story_feed_rss", args=[token])
     return {"atom": absolute_url(atom), "rss": absolute_url(rss)}
+
+
+def lessons_feed_url(token, tag_slug):
+    """The personal Atom feed of a tag's lessons (stories/lessons.py), absolute."""
+    return absolute_url(reverse("stories:tag_lessons_feed_atom", args=[token, tag_slug]))
 
 
 def tag_on(stories, slug):

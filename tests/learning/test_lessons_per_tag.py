@@ -7,7 +7,7 @@ import pytest
 from pypdf import PdfReader
 from wagtail.models import PageViewRestriction
 
-from stories.feeds import feed_urls
+from stories.feeds import lessons_feed_url
 from stories.models import FeedToken
 from tests.stories.reading_support import count_queries, seed
 
@@ -111,7 +111,7 @@ def test_checklist_pdf_is_one_page_with_the_lessons(employee_client, stories_ind
 
 def test_lessons_atom_feed_with_the_personal_token(client, stories_index, invoices, employee):
     token = FeedToken.objects.create(user=employee).token
-    url = feed_urls(token, "invoices")["lessons"]
+    url = lessons_feed_url(token, "invoices")
     response = client.get(url[url.index("/feeds/") :])
     assert response.status_code == 200
     root = ET.fromstring(response.content)
