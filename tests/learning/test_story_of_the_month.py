@@ -151,3 +151,17 @@ def test_home_page_queries_do_not_grow(
     with django_assert_max_num_queries(few):
         html = employee_client.get(home_page.url).content.decode()
     assert "Story of the month" in html
+
+
+def test_a_pack_started_from_another_opens_with_the_story_too(candidates, home_page):
+    from culture.meetings.factories import MeetingPackPageFactory, open_round_item
+    from culture.meetings.start import starting_agenda
+
+    packs = MeetingPacksIndexPageFactory(parent=home_page)
+    source = MeetingPackPageFactory(parent=packs, agenda=[open_round_item()])
+    copy = MeetingPackPageFactory(parent=packs, agenda=[])
+    copy.agenda = starting_agenda(source, candidates["month"])
+    copy.save()
+    copy.refresh_from_db()
+    assert [block.block_type for block in copy.agenda] == ["story", "open_round"]
+    assert copy.agenda[0].value["story"].pk == candidates["month"].pk
