@@ -1,4 +1,5 @@
-"""Atom and RSS feeds of new stories, all or one tag's, and the Atom feed of one tag's lessons (stories/lessons.py), for feed readers.
+"""Atom and RSS feeds of new stories, all or one tag's, and the Atom feed of one tag's lessons
+(stories/lessons.py), for feed readers.
 
 A feed reader has no session, so each user has a personal feed address with a secret token
 (`FeedToken`) that they can reset. The token opens these feeds and nothing else: only these views
