@@ -47,6 +47,7 @@ urlpatterns = [
     path("", include("culture.quotes.urls")),
     path("", include("culture.meetings.urls")),
     path("", include("culture.campaigns.urls")),
+    path("", include("culture.learning.urls")),
     # Wagtail's page serving comes last: it matches every other path.
     path("", include(wagtail_urls)),
 ]

@@ -8,7 +8,7 @@ from laces.components import Component
 
 from home import fragment_versions
 
-from .feeds import feed_urls, tag_on
+from .feeds import feed_urls, lessons_feed_url, tag_on
 from .listings import latest_cards
 from .models import StoriesIndexPage, StoryPage
 from .views.feed_tokens import token_for
@@ -71,6 +71,7 @@ class FeedLinksPanel(Component):
             "all_feeds": feed_urls(token),
             "tag": tag,
             "tag_feeds": feed_urls(token, tag.slug) if tag else None,
+            "lessons_feed": lessons_feed_url(token, tag.slug) if tag else None,
         }
 
     def render_html(self, parent_context=None):

@@ -1,4 +1,5 @@
-"""Atom and RSS feeds of new stories, all or one tag's, for feed readers.
+"""Atom and RSS feeds of new stories, all or one tag's, and the Atom feed of one tag's lessons
+(stories/lessons.py), for feed readers.
 
 A feed reader has no session, so each user has a personal feed address with a secret token
 (`FeedToken`) that they can reset. The token opens these feeds and nothing else: only these views
@@ -18,6 +19,7 @@ from django.http import Http404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.html import escape
+from django.utils.translation import gettext as _
 from taggit.models import Tag
 from wagtail.rich_text import expand_db_html
 
@@ -41,6 +43,11 @@ def feed_urls(token, tag_slug=None):
         atom = reverse("stories:story_feed_atom", args=[token])
         rss = reverse("stories:story_feed_rss", args=[token])
     return {"atom": absolute_url(atom), "rss": absolute_url(rss)}
+
+
+def lessons_feed_url(token, tag_slug):
+    """The personal Atom feed of a tag's lessons (stories/lessons.py), absolute."""
+    return absolute_url(reverse("stories:tag_lessons_feed_atom", args=[token, tag_slug]))
 
 
 def tag_on(stories, slug):
@@ -85,11 +92,9 @@ class StoriesRssFeed(Feed):
             tag_object = tag_on(stories, tag)
             if tag_object is None:
                 raise Http404("No such tag")
-        if tag_object is not None:
-            stories = stories.filter(tagged_items__tag=tag_object)
         # The threshold of the request's site, read once (its site settings name the feed too).
         minimum = small_groups.minimum(request)
-        stories = stories.with_card_data(minimum).newest_first()[:FEED_LENGTH]
+        stories = self.feed_stories(stories, tag_object, minimum)
         subject = FeedSubject(
             owner=feed_token.user,
             url=absolute_url(request.path),
@@ -98,6 +103,11 @@ class StoriesRssFeed(Feed):
         )
         subject.stories = [(story, page_url(story, request)) for story in stories]
         return subject
+
+    def feed_stories(self, stories, tag, minimum):
+        if tag is not None:
+            stories = stories.filter(tagged_items__tag=tag)
+        return stories.with_card_data(minimum).newest_first()[:FEED_LENGTH]
 
     # The feed ----------------------------------------------------------------------------
 
@@ -166,3 +176,44 @@ class StoriesRssFeed(Feed):
 
 class StoriesAtomFeed(StoriesRssFeed):
     feed_type = Atom1Feed
+
+
+class TagLessonsAtomFeed(StoriesAtomFeed):
+    """The lessons of one tag's stories (stories/lessons.py): one item per story with lessons,
+    its numbered lessons as the content, the stories most "I learned from this" first."""
+
+    def feed_stories(self, stories, tag, minimum):
+        from .lessons import tag_stories
+
+        return [story for story in tag_stories(stories, tag.slug) if story.lessons.all()]
+
+    def title(self, subject):
+        return _("%(site)s: lessons from “%(tag)s”") % {
+            "site": subject.site_name,
+            "tag": subject.tag.name,
+        }
+
+    def description(self, subject):
+        return _("What colleagues learned from their mistakes, most useful first.")
+
+    def item_title(self, item):
+        return _("Lessons from “%(title)s”") % {"title": item[0].title}
+
+    def item_description(self, item):
+        story, url = item
+        lessons = "".join(
+            "<li>{}</li>".format(
+                escape(_("Lesson %(number)d: %(text)s") % {"number": number, "text": lesson.text})
+            )
+            for number, lesson in enumerate(story.lessons.all(), start=1)
+        )
+        parts = [f"<p>{escape(story.summary)}</p>", f"<ol>{lessons}</ol>"]
+        if url:
+            parts.append(f'<p><a href="{escape(url)}">{escape(_("Read the whole story"))}</a></p>')
+        return "\n".join(parts)
+
+    def item_guid(self, item):
+        return (item[1] or absolute_url(f"/#story-{item[0].pk}")) + "#lessons"
+
+    def item_categories(self, item):
+        return []

@@ -44,7 +44,7 @@ class StoryFilterForm(forms.Form):
     series = forms.ChoiceField(label="Series", required=False)
     year = forms.ChoiceField(label="Year it happened", required=False)
 
-    def __init__(self, data, choices, fixed_tag=None):
+    def __init__(self, data, choices, fixed_tag=None, fixed_team=None):
         # Ids such as "filter-team"; Django points aria-describedby at "filter-team_helptext"
         # and "filter-team_error", which the template uses for the help text and the error.
         super().__init__(data, auto_id="filter-%s")
@@ -55,6 +55,9 @@ class StoryFilterForm(forms.Form):
         if fixed_tag:
             # On a tag's own page the tag is part of the address, not a choice.
             del self.fields["tag"]
+        if fixed_team:
+            # On a team's own page likewise.
+            del self.fields["team"]
 
     def filters(self):
         """The valid filters and search words; an invalid value is left out (and shown as an error)."""

@@ -162,10 +162,10 @@ def filter_choices(stories, minimum):
 
 
 class StoryListing:
-    """One page of the stories index (or of one tag's page) for one request."""
+    """One page of the stories index (or of one tag's or one team's page) for one request."""
 
-    def __init__(self, index, request, tag=None):
-        self.index, self.request, self.tag = index, request, tag
+    def __init__(self, index, request, tag=None, team=None):
+        self.index, self.request, self.tag, self.team = index, request, tag, team
         self.params = tuple((name, request.GET.get(name, "")[:1000]) for name in LISTING_PARAMS)
         self.failed = failed_restrictions(request)
 
@@ -195,6 +195,7 @@ class StoryListing:
             self.request.GET or None,
             remembered_filter_choices(self.visible, self.failed, self.minimum),
             fixed_tag=self.tag,
+            fixed_team=self.team,
         )
 
     @property
@@ -208,13 +209,36 @@ class StoryListing:
         filters.pop("q", None)
         if self.tag:
             filters["tag"] = self.tag
+        if self.team:
+            # Filtered as the index's team filter is: by the small-groups rule.
+            filters["team"] = self.team
         return filters
+
+    @property
+    def fixed(self):
+        """The tag or team the page's address is about, if any."""
+        return self.tag or self.team
+
+    @property
+    def followable(self):
+        """("tag" or "team", slug) of what this listing is about, for a "Follow" button: its
+        own tag or team, or the one filter chosen on the index (a tag or a team, not both)."""
+        if self.tag:
+            return ("tag", self.tag)
+        if self.team:
+            return ("team", self.team)
+        chosen = [name for name in ("tag", "team") if self.filters.get(name)]
+        if len(chosen) == 1:
+            return (chosen[0], self.filters[chosen[0]])
+        return None
 
     @cached_property
     def kept_params(self):
         """The filters (and search words) that the page links keep, as query-string pairs."""
         kept = {
-            name: value for name, value in self.filters.items() if name != "tag" or not self.tag
+            name: value
+            for name, value in self.filters.items()
+            if not (name == "tag" and self.tag) and not (name == "team" and self.team)
         }
         if self.query:
             kept = {"q": self.query[:200], **kept}
@@ -256,7 +280,7 @@ class StoryListing:
             self.params,
             self.minimum,
         )
-        return fragment_versions.remember((*key, self.tag), find)
+        return fragment_versions.remember((*key, self.tag, self.team), find)
 
     @cached_property
     def page_obj(self):

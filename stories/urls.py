@@ -55,4 +55,9 @@ urlpatterns = [
         login_not_required(feeds.StoriesRssFeed()),
         name="story_tag_feed_rss",
     ),
+    path(
+        "feeds/<slug:token>/stories/tag/<slug:tag>/lessons/atom/",
+        login_not_required(feeds.TagLessonsAtomFeed()),
+        name="tag_lessons_feed_atom",
+    ),
 ]

@@ -1,5 +1,5 @@
-""" "Start a meeting pack": one click from the meeting packs page, the lead's dashboard and a
-campaign's "Start a meeting pack", to a draft pack in the editor.
+""" "Start a meeting pack": one click from the meeting packs page, the lead's dashboard, a
+campaign's "Start a meeting pack" and the story of the month, to a draft pack in the editor.
 
 A front-end page (not in the admin) so that a campaign can link everyone to it: whoever may not
 build packs is taken to the meeting packs instead, with a word on who builds them.
@@ -27,6 +27,28 @@ def _source_pack(request):
     return MeetingPackPage.objects.live().filter(id=chosen).first()
 
 
+def _story_to_discuss(request):
+    """The live story to open the agenda with (`?story=<id>`, "Start a meeting pack with it" on
+    the story of the month), if the lead may open it."""
+    from stories.models import StoryPage
+
+    chosen = page_id(request.GET.get("story") or request.POST.get("story"))
+    if chosen is None:
+        return None
+    return StoryPage.objects.visible_to(request).filter(id=chosen).first()
+
+
+def starting_agenda(source, story):
+    """A copy of `source`'s agenda, or the usual format; with `story` to discuss first (its own
+    discussion questions, as a story item left without questions of its own uses)."""
+    if source is None:
+        first = [("story", {"story": story, "questions": [], "minutes": 15})] if story else []
+        return first + default_agenda()
+    # The copied agenda is raw data (each item a dict, a story as its id): the new item too.
+    raw = {"story": story.pk, "questions": [], "minutes": 15} if story else None
+    return ([{"type": "story", "value": raw}] if raw else []) + list(source.agenda.raw_data)
+
+
 @require_http_methods(["GET", "POST"])
 def start_pack(request):
     index = MeetingPacksIndexPage.objects.first()
@@ -39,6 +61,7 @@ def start_pack(request):
         )
         return redirect(index.url if index else "/")
     source = _source_pack(request)
+    story = _story_to_discuss(request)
     form = StartPackForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -52,7 +75,7 @@ def start_pack(request):
             start_time=data["start_time"],
             owner=request.user,
             live=False,
-            agenda=source.agenda.raw_data if source else default_agenda(),
+            agenda=starting_agenda(source, story),
             target_minutes=source.target_minutes if source else 30,
         )
         index.add_child(instance=pack)
@@ -68,5 +91,5 @@ def start_pack(request):
     return render(
         request,
         "meetings/start_pack.html",
-        {"form": form, "index": index, "source": source},
+        {"form": form, "index": index, "source": source, "story": story},
     )

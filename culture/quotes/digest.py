@@ -13,6 +13,10 @@ them (campaigns build on quotes, not the other way round):
 A hook may also return a dict with the same keys. `html` is optional (the text is escaped and
 used instead); `url` must be absolute (use `digest.absolute(path)`). A hook that fails is logged
 and left out; it never stops the digest.
+
+Sections of the `own_it_digest_leads` hook come first, before the quote (the story of the month,
+then what the reader follows). They may choose among the week's new stories (`digest.stories`)
+and name the ones they showed in `story_ids`: "New stories this week" then lists the rest.
 """
 
 import datetime
@@ -43,6 +47,7 @@ from .schedule import live_week
 logger = logging.getLogger(__name__)
 
 DIGEST_SECTIONS_HOOK = "own_it_digest_sections"
+DIGEST_LEADS_HOOK = "own_it_digest_leads"
 STORY_DAYS = 7
 MAX_STORIES = 30
 
@@ -53,6 +58,8 @@ class DigestSection:
     text: str
     html: str = ""
     url: str = ""
+    # The week's new stories this section shows: the digest's list of new stories leaves them out.
+    story_ids: tuple = ()
 
     def __post_init__(self):
         if not self.html:
@@ -67,6 +74,8 @@ class DigestContext:
     week: datetime.date
     now: datetime.datetime
     base_url: str = field(default_factory=site_address.base_url)
+    # The week's new stories (open to every employee), for sections that pick among them.
+    stories: list = field(default_factory=list)
 
     def absolute(self, url):
         return url if url.startswith(("http://", "https://")) else f"{self.base_url}{url}"
@@ -92,18 +101,20 @@ def _coerce_section(value):
     if value is None or isinstance(value, DigestSection):
         return value
     if isinstance(value, dict):
-        return DigestSection(**{k: value.get(k, "") for k in ("title", "text", "html", "url")})
+        fields = {k: value.get(k, "") for k in ("title", "text", "html", "url")}
+        return DigestSection(**fields, story_ids=tuple(value.get("story_ids", ())))
     return DigestSection(
         title=getattr(value, "title", ""),
         text=getattr(value, "text", ""),
         html=getattr(value, "html", ""),
         url=getattr(value, "url", ""),
+        story_ids=tuple(getattr(value, "story_ids", ())),
     )
 
 
-def hook_sections(context):
+def hook_sections(context, hook_name=DIGEST_SECTIONS_HOOK):
     sections = []
-    for fn in hooks.get_hooks(DIGEST_SECTIONS_HOOK):
+    for fn in hooks.get_hooks(hook_name):
         try:
             takes_argument = bool(inspect.signature(fn).parameters)
             section = _coerce_section(fn(context) if takes_argument else fn())
@@ -130,13 +141,17 @@ def recent_stories(now):
 def build_message(user, week, now=None):
     """The digest email for `user`, or None when there is nothing to say this week."""
     now = now or timezone.now()
-    context = DigestContext(user=user, week=week, now=now)
+    stories = recent_stories(now)
+    context = DigestContext(user=user, week=week, now=now, stories=stories)
     quote = Quote.objects.filter(week=week).prefetch_related("tags").first()
     if quote is not None and not quote.is_live(now):
         quote = None
-    stories = recent_stories(now)
+    leads = hook_sections(context, DIGEST_LEADS_HOOK)
+    led = {pk for section in leads for pk in section.story_ids}
+    more_stories = bool(led) and any(story.pk in led for story in stories)
+    stories = [story for story in stories if story.pk not in led]
     sections = hook_sections(context)
-    if quote is None and not stories and not sections:
+    if quote is None and not stories and not sections and not leads:
         return None
 
     site = _default_site()
@@ -160,6 +175,8 @@ def build_message(user, week, now=None):
             }
             for story in stories
         ],
+        "leads": leads,
+        "more_stories": more_stories,
         "sections": sections,
         "home_url": context.absolute("/"),
         "settings_url": context.absolute(reverse("account")),

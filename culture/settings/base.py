@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "culture.quotes",
     "culture.meetings",
     "culture.campaigns",
+    "culture.learning",
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",

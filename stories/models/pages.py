@@ -24,9 +24,10 @@ from home.title_panel import title_panel
 from home.visibility import failed_restrictions
 from stories import small_groups
 from stories.admin_panels import AuthorPanel, BlamelessCheckPanel, SimilarStoriesPanel
-from stories.extensions import story_page_panels
+from stories.extensions import story_listing_panels, story_page_panels
 
 from .querysets import StoryManager
+from .taxonomy import Team
 
 # Rich text in stories is kept simple: it must read well in a meeting pack and an email too.
 STORY_TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
@@ -55,7 +56,8 @@ class StoriesIndexPage(SectionIndexMixin, RoutablePageMixin, Page):
     """The stories section. Its children are the stories; it lists, filters and searches them.
 
     Reading: `/stories/` lists live stories newest first with filters and search in its GET
-    parameters; `/stories/tag/<slug>/` is the same list for one tag (stories.listings).
+    parameters; `/stories/tag/<slug>/` is the same list for one tag (stories.listings), with its
+    lessons at `…/lessons/` (stories.lessons); `/stories/team/<slug>/` the list for one team.
     """
 
     intro = models.CharField(
@@ -93,7 +95,10 @@ class StoriesIndexPage(SectionIndexMixin, RoutablePageMixin, Page):
         from stories.listings import StoryListing
 
         context = super().get_context(request, *args, **kwargs)
-        context["listing"] = StoryListing(self, request, tag=kwargs.get("tag"))
+        listing = StoryListing(self, request, tag=kwargs.get("tag"), team=kwargs.get("team"))
+        context["listing"] = listing
+        # "Follow this tag / team" and the like, from the programs built on stories.
+        context["listing_panels"] = story_listing_panels(request, listing)
         return context
 
     @path("tag/<slug:tag>/", name="tag")
@@ -109,6 +114,55 @@ class StoriesIndexPage(SectionIndexMixin, RoutablePageMixin, Page):
             tag=tag,
             template="stories/tag_page.html",
             context_overrides={"tag": tag, "tag_name": name},
+        )
+
+    @path("tag/<slug:tag>/lessons/", name="tag_lessons")
+    def tag_lessons(self, request, tag):
+        """The numbered lessons of one tag's stories, most "I learned from this" first."""
+        from stories.lessons import lessons_of, visible_tag_stories
+        from stories.listings import tag_name
+
+        name = tag_name(StoryPage.objects.visible_to(request), tag)
+        if name is None:
+            raise Http404("No stories with this tag")
+        stories = visible_tag_stories(request, tag)
+        return self.render(
+            request,
+            template="stories/tag_lessons.html",
+            context_overrides={
+                "tag": tag,
+                "tag_name": name,
+                "stories": stories,
+                "lessons": lessons_of(stories),
+                "tag_url": self.get_url(request) + self.reverse_subpage("tag", kwargs={"tag": tag}),
+            },
+        )
+
+    @path("tag/<slug:tag>/lessons/checklist/", name="tag_lessons_checklist")
+    def tag_lessons_checklist(self, request, tag):
+        """The same lessons as a one-page PDF checklist to print."""
+        from stories.checklist import checklist_response
+        from stories.lessons import lessons_of, visible_tag_stories
+        from stories.listings import tag_name
+
+        name = tag_name(StoryPage.objects.visible_to(request), tag)
+        if name is None:
+            raise Http404("No stories with this tag")
+        return checklist_response(tag, name, lessons_of(visible_tag_stories(request, tag)), request)
+
+    @path("team/<slug:team>/", name="team")
+    def team_page(self, request, team):
+        """One team's stories; the other filters and search still apply. An anonymous story of a
+        team below the anonymity minimum is not listed here (stories/small_groups.py), and the
+        page answers the same for every team, whatever its stories."""
+        found = Team.objects.filter(slug=team).values_list("name", flat=True).first()
+        if found is None:
+            raise Http404("No such team")
+        return self.render(
+            request,
+            team=team,
+            template="stories/team_page.html",
+            context_overrides={"team": team, "team_name": found},
         )
 
 

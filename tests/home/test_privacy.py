@@ -35,11 +35,12 @@ OPEN_VIEWS = {
     "digest_unsubscribe": "one-click unsubscribe link in the weekly digest email (RFC 8058); "
     "a per-user secret token, and it can only switch that user's digest off or on",
     # Story feeds for feed readers, which have no session: the personal FeedToken in the address
-    # opens these four feeds (read only, what its owner may read) and no other URL.
+    # opens these five feeds (read only, what its owner may read) and no other URL.
     "story_feed_atom": "personal Atom feed of new stories; secret per-user token, read only",
     "story_feed_rss": "personal RSS feed of new stories; secret per-user token, read only",
     "story_tag_feed_atom": "personal Atom feed of one tag's stories; secret per-user token",
     "story_tag_feed_rss": "personal RSS feed of one tag's stories; secret per-user token",
+    "tag_lessons_feed_atom": "personal Atom feed of one tag's lessons; secret per-user token",
 }
 # Apps add token-protected views here as they come (feeds, unsubscribe links).
 OPEN_VIEW_PREFIXES = ()

@@ -12,7 +12,7 @@ from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.expected_conditions import staleness_of
 from selenium.webdriver.support.wait import WebDriverWait
 
-from stories.feeds import feed_urls
+from stories.feeds import feed_urls, lessons_feed_url
 from stories.models import FeedToken
 from tests.browser import conftest as browser_fixtures
 from tests.browser import layout_support
@@ -45,6 +45,7 @@ def test_each_address_is_text_with_a_copy_button_that_waits_for_javascript(
         "feed-rss": feed_urls(token)["rss"],
         "feed-tag-atom": feed_urls(token, "payments")["atom"],
         "feed-tag-rss": feed_urls(token, "payments")["rss"],
+        "feed-tag-lessons": lessons_feed_url(token, "payments"),
     }
     for field_id, url in addresses.items():
         # Selectable without JavaScript: a read-only field holding the address.
@@ -59,7 +60,7 @@ def test_each_address_is_text_with_a_copy_button_that_waits_for_javascript(
         assert f'data-copy-status="{field_id}-status"' in button
         assert 'data-copied="Copied"' in button
         assert f'<span class="copy-status" id="{field_id}-status" role="status"></span>' in html
-    assert html.count(">Copy<") == 4
+    assert html.count(">Copy<") == 5
 
 
 @pytest.mark.django_db
