@@ -124,8 +124,9 @@ class PagesEndpoint(PrivateEndpoint, PagesAPIViewSet):
         return pages.descendant_of(site.root_page, inclusive=True)
 
     def get_queryset(self):
-        queryset = super().get_queryset()
-        # A listing of one type reads what its fields show in a fixed number of queries.
+        # A listing reads what its fields show in a fixed number of queries ("locale" is in
+        # `fields=*`).
+        queryset = super().get_queryset().select_related("locale")
         if queryset.model is StoryPage:
             return queryset.with_card_data(small_groups.minimum(self.request)).prefetch_related(
                 "lessons", "actions", "questions"
