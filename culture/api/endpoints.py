@@ -178,7 +178,11 @@ class TagsEndpoint(PrivateEndpoint, BaseAPIViewSet):
         packs = visible_to(MeetingPackPage.objects.all(), request).values("pk")
         used = (
             Q(pk__in=StoryTag.objects.filter(content_object__in=stories).values("tag_id"))
-            | Q(pk__in=QuoteTag.objects.filter(content_object__in=Quote.objects.live()).values("tag_id"))
+            | Q(
+                pk__in=QuoteTag.objects.filter(content_object__in=Quote.objects.live()).values(
+                    "tag_id"
+                )
+            )
             | Q(pk__in=MeetingPackTag.objects.filter(content_object__in=packs).values("tag_id"))
         )
         return Tag.objects.filter(used).order_by("name", "pk")

@@ -10,7 +10,9 @@ class NewTokenForm(forms.Form):
     name = forms.CharField(
         label=_("Name of the new token"),
         max_length=60,
-        help_text=_("What it is for, so you know which one to revoke, for example “Team dashboard”."),
+        help_text=_(
+            "What it is for, so you know which one to revoke, for example “Team dashboard”."
+        ),
         error_messages={"required": _("Give the token a name, for example “Team dashboard”.")},
     )
 

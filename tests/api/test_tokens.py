@@ -19,7 +19,9 @@ def test_a_new_token_is_shown_once_and_works(employee_client, employee, home_pag
     page = response.content.decode()
     token = APIToken.objects.get(user=employee)
     assert token.name == "Team dashboard"
-    secret = page.split('id="api-token-secret" class="feed-links__url" type="text" readonly value="')[1]
+    secret = page.split(
+        'id="api-token-secret" class="feed-links__url" type="text" readonly value="'
+    )[1]
     secret = secret.split('"')[0]
     assert secret.startswith(token.prefix) and APIToken.hash_token(secret) == token.key_hash
     assert "shown only this once" in page

@@ -61,7 +61,12 @@ def test_a_named_story_shows_its_byline_and_parts(api, world):
     assert data["tags"] == ["email"]
     assert data["lessons"] == ["Check the list before sending"]
     assert data["actions"] == [
-        {"description": "Add a second check", "owner": "Marketing", "due_date": None, "status": "open"}
+        {
+            "description": "Add a second check",
+            "owner": "Marketing",
+            "due_date": None,
+            "status": "open",
+        }
     ]
     assert data["questions"] == ["Who checks our lists?"]
     assert data["what_happened"] == "<p>We sent the wrong file to a client.</p>"
@@ -142,9 +147,7 @@ def test_only_live_quotes(api, quotes):
     assert api.get(f"/api/v2/quotes/{quotes['live'].pk}/").status_code == 200
 
 
-def test_a_pack_shows_its_agenda_without_notes_or_stories_the_reader_may_not_open(
-    api, pack, world
-):
+def test_a_pack_shows_its_agenda_without_notes_or_stories_the_reader_may_not_open(api, pack, world):
     data = api.get(f"/api/v2/pages/{pack.pk}/").json()
     assert data["team"] == "Helpdesk"
     body = json.dumps(data)
