@@ -33,6 +33,7 @@ from stories.models import StoryPage, StoryTag
 
 from . import fields
 from .authentication import BearerTokenAuthentication, SessionAuthentication
+from .serializers import AddressedPageSerializer
 from .throttling import TokenRateThrottle
 
 
@@ -87,6 +88,8 @@ class PagesEndpoint(PrivateEndpoint, PagesAPIViewSet):
         PublishedOnOrdering if backend is OrderingFilter else backend
         for backend in PagesAPIViewSet.filter_backends
     ]
+    # Page addresses from BASE_URL (culture/api/serializers.py).
+    base_serializer_class = AddressedPageSerializer
     meta_fields = [name for name in PagesAPIViewSet.meta_fields if name != "first_published_at"]
     listing_default_fields = [
         "published_on" if name == "first_published_at" else name

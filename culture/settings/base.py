@@ -242,6 +242,7 @@ if not WAGTAILADMIN_BASE_URL.startswith(("http://", "https://")):
 # The JSON API (culture/api, README "The JSON API"): rich text as display HTML, and each token's
 # (or signed-in user's) budget of requests per window of seconds, counted in the shared cache.
 WAGTAILAPI_RICH_TEXT_FORMAT = "html"
+WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL
 WAGTAILAPI_LIMIT_MAX = 100
 OWN_IT_API_RATE = (
     env.int("API_RATE_LIMIT", default=120),

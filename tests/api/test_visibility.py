@@ -195,3 +195,11 @@ def test_story_listings_cost_the_same_whatever_their_length(
     # query each for tags, lessons, actions and questions.
     with django_assert_max_num_queries(12):
         api.get(STORY_LIST + "&limit=100")
+
+
+def test_addresses_come_from_base_url(api, world, settings):
+    settings.WAGTAILADMIN_BASE_URL = settings.WAGTAILAPI_BASE_URL = "https://own-it.example.com"
+    meta = api.get(f"/api/v2/pages/{world['named'].pk}/").json()["meta"]
+    assert meta["detail_url"] == f"https://own-it.example.com/api/v2/pages/{world['named'].pk}/"
+    assert meta["html_url"] == f"https://own-it.example.com{world['named'].url}"
+    assert meta["parent"]["meta"]["html_url"] == "https://own-it.example.com/stories/"
