@@ -6,6 +6,8 @@ keeps a digest). The answer is the settings page itself, never cached.
 """
 
 from django.contrib import messages
+from django.contrib.auth.decorators import login_not_required
+from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.translation import gettext
@@ -45,3 +47,17 @@ def revoke_token(request, pk):
         gettext("The token “%(name)s” is revoked: it no longer works.") % {"name": token.name},
     )
     return redirect(reverse("account") + "#api-tokens")
+
+
+@login_not_required
+def not_found(request, rest=""):
+    """Any other address under /api/: a script that mistyped one gets JSON, not a sign-in page.
+    It says only where the API is, which the README says too."""
+    return JsonResponse(
+        {
+            "message": gettext(
+                "No such API address. The API is at /api/v2/pages/, /api/v2/quotes/ and /api/v2/tags/."
+            )
+        },
+        status=404,
+    )

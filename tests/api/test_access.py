@@ -19,6 +19,13 @@ def test_nobody_gets_401_json_not_the_sign_in_page(client, home_page, url):
     assert response.json() == {"message": "Authentication credentials were not provided."}
 
 
+@pytest.mark.parametrize("url", ["/api/", "/api/v1/pages/", "/api/v2/stories/", "/api/v2/pages/x/"])
+def test_a_mistyped_address_is_a_json_404(client, home_page, url):
+    response = client.get(url)
+    assert response.status_code == 404
+    assert "/api/v2/pages/" in response.json()["message"]
+
+
 @pytest.mark.parametrize(
     "header",
     [

@@ -2,6 +2,7 @@
 fail, live quotes, tags on those; an anonymous author only as "Anonymous", dates without times,
 a small team's anonymous story without its team."""
 
+import datetime
 import json
 
 import pytest
@@ -203,3 +204,36 @@ def test_addresses_come_from_base_url(api, world, settings):
     assert meta["detail_url"] == f"https://own-it.example.com/api/v2/pages/{world['named'].pk}/"
     assert meta["html_url"] == f"https://own-it.example.com{world['named'].url}"
     assert meta["parent"]["meta"]["html_url"] == "https://own-it.example.com/stories/"
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/api/v2/pages/?limit=100",
+        "/api/v2/pages/?limit=100&fields=*",
+        "/api/v2/quotes/?limit=100&fields=*",
+        "/api/v2/tags/?limit=100",
+    ],
+)
+def test_other_listings_cost_the_same_whatever_their_length(api, world, quotes, stories_index, url):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from culture.quotes.factories import QuoteFactory
+    from tests.stories.reading_support import story
+
+    def count():
+        with CaptureQueriesContext(connection) as context:
+            response = api.get(url)
+        assert response.status_code == 200
+        return len(context.captured_queries), response.json()["meta"]["total_count"]
+
+    count()
+    few, total = count()
+    today = datetime.date.today()
+    for number in range(8):
+        story(parent=stories_index, title=f"Seeded {number}", tags=[f"seeded{number}"])
+        QuoteFactory(week=today - datetime.timedelta(weeks=number + 3), tags=[f"quoted{number}"])
+    many, more = count()
+    assert more > total
+    assert many == few, url

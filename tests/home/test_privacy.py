@@ -40,8 +40,9 @@ OPEN_VIEWS = {
 # Apps add token-protected views here as they come (feeds, unsubscribe links).
 OPEN_VIEW_PREFIXES = (
     # The JSON API (culture/api) answers for itself: a session or a personal API token, else 401
-    # JSON rather than a sign-in page a script cannot use (tests/api/test_access.py).
-    "/api/v2/",
+    # JSON rather than a sign-in page a script cannot use (tests/api/test_access.py); any other
+    # address under /api/ is a JSON 404 that says where the API is.
+    "/api/",
 )
 
 REGEX_SAMPLES = ["", "sample/", "1/", "1/sample/", "1/sample.txt", "sample/1/", "1/1/sample/"]
