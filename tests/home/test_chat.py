@@ -118,3 +118,32 @@ def test_only_the_channels_with_an_address_are_used(channels, receiver):
 
 def test_without_a_site_nothing_is_posted(db):
     assert chat.announce(MESSAGE) == {}
+
+
+def test_the_culture_team_sets_the_channels_in_site_settings(client, home_page, culture_member):
+    from django.urls import reverse
+
+    client.force_login(culture_member)
+    url = reverse("wagtailsettings:edit", args=["home", "sitesettings", home_page.get_site().pk])
+    form = {
+        "site_name": "Own It",
+        "tagline": "",
+        "primary_colour": "#1f5f8b",
+        "anonymity_min_group": 5,
+        "daily_publication_time": "09:00",
+        "teams_workflow_url": "the flow in Teams",
+        "slack_webhook_url": "https://hooks.slack.com/services/T000/B000/XXXX",
+    }
+    refused = client.post(url, form)
+    assert refused.status_code == 200
+    page = refused.content.decode()
+    assert "Enter a valid URL." in page
+    # What was typed is kept, the other address too.
+    assert "https://hooks.slack.com/services/T000/B000/XXXX" in page
+    assert 'value="the flow in Teams"' in page
+    form["teams_workflow_url"] = "https://prod-42.westeurope.logic.azure.com/workflows/abc"
+    assert client.post(url, form).status_code == 302
+    assert chat.configured_channels() == {
+        "teams": "https://prod-42.westeurope.logic.azure.com/workflows/abc",
+        "slack": "https://hooks.slack.com/services/T000/B000/XXXX",
+    }
