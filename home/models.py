@@ -140,7 +140,8 @@ class SiteSettings(BaseSiteSetting):
                         "The Quote of the Week (when it goes live) and the story of the month are "
                         "announced in each chat tool whose address is set, once each. If a tool "
                         "does not answer, the next scheduled run tries again; pages never wait "
-                        "for it."
+                        "for it. To check the addresses, run manage.py send_test_announcement on "
+                        "the server."
                     )
                 ),
                 FieldPanel("teams_workflow_url"),

@@ -147,3 +147,25 @@ def test_the_culture_team_sets_the_channels_in_site_settings(client, home_page, 
         "teams": "https://prod-42.westeurope.logic.azure.com/workflows/abc",
         "slack": "https://hooks.slack.com/services/T000/B000/XXXX",
     }
+
+
+def test_the_test_command_posts_to_each_channel_and_says_so(channels, receiver):
+    from io import StringIO
+
+    from django.core.management import CommandError, call_command
+
+    out = StringIO()
+    call_command("send_test_announcement", stdout=out)
+    assert out.getvalue().splitlines() == ["teams: posted", "slack: posted"]
+    assert len(receiver.received) == 2
+    # Each run is a new message.
+    call_command("send_test_announcement", stdout=StringIO())
+    assert len(receiver.received) == 4
+
+    receiver.mode = "error"
+    with pytest.raises(CommandError, match="did not take the message"):
+        call_command("send_test_announcement", stdout=StringIO(), stderr=StringIO())
+    channels.teams_workflow_url = channels.slack_webhook_url = ""
+    channels.save()
+    with pytest.raises(CommandError, match="No chat channel is set"):
+        call_command("send_test_announcement")
