@@ -5,6 +5,8 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from culture.api import views as api_views
+from culture.api.urls import api_urls
 from home import views as home_views
 from home.accounts import views as accounts_views
 from stories.admin_reports import page_types_usage_report, page_types_usage_results
@@ -48,6 +50,11 @@ urlpatterns = [
     path("", include("culture.meetings.urls")),
     path("", include("culture.campaigns.urls")),
     path("", include("culture.learning.urls")),
+    path("", include("culture.api.urls")),
+    # The JSON API (culture/api): read only, for a session or a personal token; 401 otherwise.
+    path("api/v2/", api_urls),
+    path("api/", api_views.not_found, name="api_not_found"),
+    path("api/<path:rest>", api_views.not_found, name="api_not_found_below"),
     # Wagtail's page serving comes last: it matches every other path.
     path("", include(wagtail_urls)),
 ]

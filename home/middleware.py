@@ -81,7 +81,8 @@ class SessionRefreshMiddleware:
     refresh, this stores the time in the session: Django then saves the row and resends the
     cookie, both with a fresh expiry. Other requests write nothing and send no cookie. It acts
     after the view, so a sign-in is stamped in the save it makes anyway and a sign-out is left
-    alone.
+    alone. A request that has no session of its own (a script with an API token, whose user is
+    set for that request only) is left alone too: refreshing would start a session for it.
     """
 
     SESSION_KEY = "own_it_refreshed_at"
@@ -91,7 +92,7 @@ class SessionRefreshMiddleware:
 
     def __call__(self, request):
         response = self.get_response(request)
-        if request.user.is_authenticated:
+        if request.user.is_authenticated and not request.session.is_empty():
             now = int(time.time())
             # A very short idle timeout must still be refreshed before it runs out.
             interval = min(settings.SESSION_REFRESH_SECONDS, settings.SESSION_COOKIE_AGE // 2)

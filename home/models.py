@@ -98,6 +98,29 @@ class SiteSettings(BaseSiteSetting):
         ),
     )
 
+    # Chat announcements (home/chat.py): the Quote of the Week and the story of the month, posted
+    # to each channel whose address is set here. The addresses are secrets: whoever has one can
+    # post to the channel.
+    teams_workflow_url = models.URLField(
+        _("Microsoft Teams workflow address"),
+        max_length=1000,
+        blank=True,
+        help_text=_(
+            "The HTTP POST address of a Teams workflow made from the template “Post to a channel "
+            "when a webhook request is received”. Announcements arrive as cards. Leave empty to "
+            "post nothing to Teams."
+        ),
+    )
+    slack_webhook_url = models.URLField(
+        _("Slack incoming webhook address"),
+        max_length=500,
+        blank=True,
+        help_text=_(
+            "The address of a Slack incoming webhook (https://hooks.slack.com/services/…) for "
+            "the channel to post to. Leave empty to post nothing to Slack."
+        ),
+    )
+
     panels = [
         HelpPanel(
             content="These settings change how the whole site looks to every employee.",
@@ -109,6 +132,22 @@ class SiteSettings(BaseSiteSetting):
         MultiFieldPanel(
             [FieldPanel("anonymity_min_group"), FieldPanel("daily_publication_time")],
             heading=_("Anonymity"),
+        ),
+        MultiFieldPanel(
+            [
+                HelpPanel(
+                    content=_(
+                        "The Quote of the Week (when it goes live) and the story of the month are "
+                        "announced in each chat tool whose address is set, once each. If a tool "
+                        "does not answer, the next scheduled run tries again; pages never wait "
+                        "for it. To check the addresses, run manage.py send_test_announcement on "
+                        "the server."
+                    )
+                ),
+                FieldPanel("teams_workflow_url"),
+                FieldPanel("slack_webhook_url"),
+            ],
+            heading=_("Chat announcements"),
         ),
     ]
 
@@ -130,3 +169,24 @@ class SiteSettings(BaseSiteSetting):
     @property
     def primary_text_colour(self):
         return readable_text_colour(self.primary_colour)
+
+
+class ChatAnnouncement(models.Model):
+    """One announcement posted (or tried) to one chat channel: tried until it succeeds, then never
+    again, whoever calls `home.chat.announce` and however often."""
+
+    key = models.CharField(max_length=100, help_text="What was announced, e.g. “quote:42”.")
+    channel = models.CharField(max_length=20)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    last_error = models.TextField(blank=True)
+    last_attempt_at = models.DateTimeField(null=True, blank=True)
+    posted_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["key", "channel"], name="one_announcement_per_channel")
+        ]
+
+    def __str__(self):
+        state = "posted" if self.posted_at else f"{self.attempts} failed attempt(s)"
+        return f"{self.key} to {self.channel}: {state}"

@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "culture.meetings",
     "culture.campaigns",
     "culture.learning",
+    "culture.api",
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -43,7 +44,9 @@ INSTALLED_APPS = [
     "wagtail.images",
     "wagtail.search",
     "wagtail.admin",
+    "wagtail.api.v2",
     "wagtail",
+    "rest_framework",
     "modelcluster",
     "taggit",
     "django_filters",
@@ -288,6 +291,15 @@ if not WAGTAILADMIN_BASE_URL.startswith(("http://", "https://")):
         f"BASE_URL must start with http:// or https:// (it is {WAGTAILADMIN_BASE_URL!r}), "
         "for example https://own-it.example.com or http://127.0.0.1:8000"
     )
+# The JSON API (culture/api, README "The JSON API"): rich text as display HTML, and each token's
+# (or signed-in user's) budget of requests per window of seconds, counted in the shared cache.
+WAGTAILAPI_RICH_TEXT_FORMAT = "html"
+WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL
+WAGTAILAPI_LIMIT_MAX = 100
+OWN_IT_API_RATE = (
+    env.int("API_RATE_LIMIT", default=120),
+    env.int("API_RATE_WINDOW_SECONDS", default=60),
+)
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILADMIN_COMMENTS_ENABLED = True

@@ -43,7 +43,12 @@ OPEN_VIEWS = {
     "tag_lessons_feed_atom": "personal Atom feed of one tag's lessons; secret per-user token",
 }
 # Apps add token-protected views here as they come (feeds, unsubscribe links).
-OPEN_VIEW_PREFIXES = ()
+OPEN_VIEW_PREFIXES = (
+    # The JSON API (culture/api) answers for itself: a session or a personal API token, else 401
+    # JSON rather than a sign-in page a script cannot use (tests/api/test_access.py); any other
+    # address under /api/ is a JSON 404 that says where the API is.
+    "/api/",
+)
 
 REGEX_SAMPLES = ["", "sample/", "1/", "1/sample/", "1/sample.txt", "sample/1/", "1/1/sample/"]
 SAMPLE_BY_CONVERTER = {"int": "1", "str": "sample", "slug": "sample", "path": "a/b.png"}

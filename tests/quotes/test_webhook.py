@@ -1,11 +1,7 @@
 """Announcing the quote to a chat webhook: against a real HTTP server on 127.0.0.1."""
 
-import contextlib
-import json
 import logging
-import threading
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from io import StringIO
 
 import pytest
@@ -14,48 +10,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from culture.quotes.models import QuoteAnnouncement, QuoteSettings
+from tests.webhook_receiver import Receiver
 
 from .conftest import A_MONDAY, at
-
-
-class Receiver:
-    """A tiny incoming-webhook server. `mode` is "ok", "error" (500) or "slow"."""
-
-    def __init__(self):
-        self.mode = "ok"
-        self.received = []
-        receiver = self
-
-        class Handler(BaseHTTPRequestHandler):
-            def do_POST(self):
-                body = self.rfile.read(int(self.headers["Content-Length"]))
-                receiver.received.append(
-                    {"body": json.loads(body), "content_type": self.headers["Content-Type"]}
-                )
-                if receiver.mode == "slow":
-                    time.sleep(1.5)
-                status = 500 if receiver.mode == "error" else 200
-                self.send_response(status)
-                self.send_header("Content-Type", "text/plain")
-                self.end_headers()
-                with contextlib.suppress(BrokenPipeError):
-                    self.wfile.write(b"ok" if status == 200 else b"boom")
-
-            def log_message(self, *args):
-                pass
-
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.server.daemon_threads = True
-        self.url = f"http://127.0.0.1:{self.server.server_port}/hooks/quote"
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
-
-    def __enter__(self):
-        self.thread.start()
-        return self
-
-    def __exit__(self, *exc):
-        self.server.shutdown()
-        self.server.server_close()
 
 
 @pytest.fixture
