@@ -73,6 +73,7 @@ def main():
         "errors while down, by kind": dict(kinds.most_common(8)),
         "p95 before": window_p95(history, begun + 20, stopped),
         "p95 after": window_p95(history, back + 5, back + args.after),
+        "errors before": before[:10],
         "errors after": after[:10],
     }
     return finish("postgres_restart", checks, facts)
