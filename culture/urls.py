@@ -41,6 +41,7 @@ urlpatterns = [
     path("", include("stories.urls")),
     path("", include("culture.quotes.urls")),
     path("", include("culture.meetings.urls")),
+    path("", include("culture.pulse.urls")),
     path("", include("culture.campaigns.urls")),
     # Wagtail's page serving comes last: it matches every other path.
     path("", include(wagtail_urls)),

@@ -12,8 +12,8 @@ from django.forms.utils import ErrorList
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
-from wagtail.rich_text import RichText
 from wagtail.blocks.stream_block import StreamBlockValidationError
+from wagtail.rich_text import RichText
 from wagtail.snippets.blocks import SnippetChooserBlock
 
 from home.blocks import ChoosableOnlyMixin, PublishedPageChooserBlock, Withheld

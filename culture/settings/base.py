@@ -26,6 +26,7 @@ INSTALLED_APPS = [
     "stories",
     "culture.quotes",
     "culture.meetings",
+    "culture.pulse",
     "culture.campaigns",
     # Wagtail
     "wagtail.contrib.forms",

@@ -179,7 +179,9 @@ def test_drill_and_story_items_on_one_pack_cost_no_extra_queries_per_item(
 ):
     # Both pages are opened for the first time (no cached fragment).
     pack = make_pack(agenda=[drill_item(drill_story), story_item(story)])
-    big = make_pack(agenda=[drill_item(drill_story)] + [drill_item(story)] * 8 + [story_item(story)])
+    big = make_pack(
+        agenda=[drill_item(drill_story)] + [drill_item(story)] * 8 + [story_item(story)]
+    )
     with django_assert_max_num_queries(40) as small_count:
         employee_client.get(pack.url)
     with django_assert_max_num_queries(len(small_count.captured_queries)):
