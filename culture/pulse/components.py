@@ -1,5 +1,6 @@
 """The pulse on the home page (a laces Component for `own_it_home_panels`)."""
 
+from django.middleware.csrf import get_token
 from django.urls import reverse
 from django.utils.functional import cached_property
 from laces.components import Component
@@ -56,6 +57,8 @@ class PulsePanel(Component):
     def get_context_data(self, parent_context=None):
         return {
             "request": self.request,
+            # Rendered with a plain dict: the form's {% csrf_token %} needs the token from here.
+            "csrf_token": get_token(self.request),
             "panel": self,
             "pulse": self.pulse,
             "answer_url": reverse("pulse:answer", args=[self.pulse.pk]),

@@ -39,6 +39,8 @@
                 if (!reveal) throw new Error("no reveal");
                 target.replaceChildren(document.importNode(reveal, true));
                 link.hidden = true;
+                const note = root.querySelector("[data-drill-reveal-note]");
+                if (note) note.hidden = true;
                 target.focus();
             } catch {
                 // Open the reveal as a page of its own instead.
