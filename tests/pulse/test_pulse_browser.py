@@ -50,7 +50,7 @@ def test_answering_from_the_home_page_with_the_keyboard(
     # Sending nothing: the errors are said, on a page that keeps the form.
     browser.find_element(By.CSS_SELECTOR, ".pulse-form button[type=submit]").send_keys(Keys.ENTER)
     WebDriverWait(browser, 10).until(lambda b: "/pulse/" in b.current_url)
-    assert "Please answer every statement" in browser.page_source
+    assert "Some answers are missing" in browser.page_source
     assert axe_violations(browser) == []
     shoot(browser, f"pulse-errors-{width}", tmp_path, full_page=True)
 
