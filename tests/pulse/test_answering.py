@@ -100,23 +100,29 @@ def test_nothing_stored_links_an_answer_to_the_person(db, pulse):
 
 
 def test_counters_exist_at_zero_for_every_team_before_anyone_is_counted(db, pulse, make_team):
-    """No counter row is born with an answer: their keys and order say nothing about answers."""
+    """No counter row is born with an answer, and an answer rewrites all its team's rows: the
+    rows' keys and their order as stored say nothing about which scores were chosen."""
     support = make_team("Support", 3)
     make_team("Finance", 2)
     ensure_counters(pulse)
-    before = list(
-        PulseCount.objects.filter(pulse=pulse).values_list("team_id", "statement_id", "score")
-    )
+    keys = PulseCount.objects.filter(pulse=pulse).order_by("pk")
+    before = list(keys.values_list("team_id", "statement_id", "score"))
     assert len(before) == 2 * 7 * len(SCORES)
     assert not PulseCount.objects.filter(pulse=pulse, count__gt=0).exists()
 
+    def stored_order():
+        # As the database hands the rows out, without ORDER BY: on PostgreSQL an updated row
+        # moves to wherever its new version is written.
+        rows = PulseCount.objects.filter(pulse=pulse, team=support).order_by()
+        return list(rows.values_list("statement_id", "score"))
+
+    stored = stored_order()
     first, second = support.members.all()[:2]
     answer(pulse, first, support, score=2)
     answer(pulse, second, support, score=7)
-    after = list(
-        PulseCount.objects.filter(pulse=pulse).values_list("team_id", "statement_id", "score")
-    )
-    assert after == before  # the same rows, in the same order: none added by an answer
+    assert list(keys.values_list("team_id", "statement_id", "score")) == before
+    # Every row of the team was written each time, so none moved ahead of the others.
+    assert stored_order() == stored
 
 
 def test_the_first_answer_creates_every_teams_counters_at_once(db, pulse, make_team):
