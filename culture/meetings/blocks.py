@@ -390,9 +390,9 @@ class DrillBlock(blocks.StructBlock):
         required=False,
         max_length=3000,
         help_text=_(
-            "What happened, cut before the outcome. Proposed from the story when you choose it "
-            "(or when you save with this box empty): edit it so it stops at the moment of the "
-            "mistake. Separate paragraphs with a blank line."
+            "What happened, cut before the outcome. Filled in from the story's “what happened” "
+            "when you choose a story while this box is empty (or save it empty): edit it so it "
+            "stops at the moment of the mistake. Separate paragraphs with a blank line."
         ),
     )
     question = blocks.CharBlock(
