@@ -269,3 +269,42 @@ def test_statements_are_fixed_once_someone_answered(client, superuser, pulse, ma
     client.force_login(superuser)
     html = client.get(f"/admin/snippets/pulse/pulse/edit/{pulse.pk}/").content.decode()
     assert "Fixed: people have answered this pulse." in html
+
+
+def test_the_culture_team_opens_a_pulse_with_the_active_statements(client, culture_member):
+    from home.roles import sync_roles
+
+    sync_roles()
+    PulseStatement.objects.filter(sort_order=7).update(active=False)
+    client.force_login(culture_member)
+    html = client.get("/admin/snippets/pulse/pulse/add/").content.decode()
+    active = PulseStatement.objects.filter(active=True)
+    assert html.count("checked") >= active.count()
+    today = timezone.localdate()
+    response = client.post(
+        "/admin/snippets/pulse/pulse/add/",
+        {
+            "title": "Autumn pulse",
+            "intro": "One minute.",
+            "opens_on": today.isoformat(),
+            "closes_on": (today + datetime.timedelta(days=14)).isoformat(),
+            "statements": [statement.pk for statement in active],
+        },
+    )
+    assert response.status_code == 302
+    pulse = Pulse.objects.get(title="Autumn pulse")
+    assert set(pulse.statements.all()) == set(active)
+    # Closing before opening is refused, with the dates kept.
+    response = client.post(
+        "/admin/snippets/pulse/pulse/add/",
+        {
+            "title": "Backwards",
+            "opens_on": "2031-05-10",
+            "closes_on": "2031-05-01",
+            "statements": [statement.pk for statement in active],
+        },
+    )
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "The pulse must close on or after the day it opens." in html
+    assert "2031-05-10" in html
