@@ -29,6 +29,13 @@
         const target = root.querySelector("[data-drill-reveal-target]");
         if (!link || !target) return;
         link.setAttribute("role", "button");
+        // A button answers Space as well as Enter.
+        link.addEventListener("keydown", (event) => {
+            if (event.key === " ") {
+                event.preventDefault();
+                link.click();
+            }
+        });
         link.addEventListener("click", async (event) => {
             event.preventDefault();
             try {

@@ -46,7 +46,7 @@ def test_reveal_shows_the_outcome_in_place(
 
     reveal = browser.find_element(By.CSS_SELECTOR, "[data-drill-reveal-url]")
     browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", reveal)
-    reveal.send_keys(Keys.ENTER)
+    reveal.send_keys(Keys.SPACE if width == PHONE else Keys.ENTER)
     WebDriverWait(browser, 10).until(
         lambda b: OWN_IT in b.find_element(By.CSS_SELECTOR, "[data-drill-reveal-target]").text
     )
