@@ -1,4 +1,5 @@
-"""Demo pulses: two closed ones and one running, answered by the demo colleagues.
+"""Demo pulses: two closed ones (their scores show the trend in the culture insights) and one
+running (its headcount shows; its scores appear when it closes), answered by the demo colleagues.
 
 In the running pulse Engineering and Sales have five answers each (shown by name); Support,
 Operations and Finance have fewer and are counted together as "Other teams". Erin has not

@@ -58,6 +58,8 @@ class PulseResult:
     people: int
     teams: list  # GroupResult of each team shown by name, then "Other teams"
     company: GroupResult | None  # None while fewer than the minimum answered
+    # While the pulse runs, groups carry their headcount only, no scores (see `results`).
+    is_open: bool = False
 
     @property
     def score(self):
@@ -103,8 +105,20 @@ def _fold(tallies, minimum):
     return named, other
 
 
-def results(pulses, minimum=None):
-    """A PulseResult for each of `pulses`, oldest first. Three queries."""
+def _headcount_only(group):
+    return GroupResult(group.name, group.people, [], None, group.is_other, group.is_company)
+
+
+def results(pulses, minimum=None, today=None):
+    """A PulseResult for each of `pulses`, oldest first. Three queries.
+
+    A pulse's scores are shown once it has closed; while it runs, only how many answered. Live
+    scores would change with each answer, and comparing them before and after a colleague says
+    "I just answered" would give that person's answers away.
+    """
+    from django.utils import timezone
+
+    today = today or timezone.localdate()
     if minimum is None:
         minimum = small_groups.minimum()
     pulses = sorted(pulses, key=lambda pulse: (pulse.opens_on, pulse.pk))
@@ -140,16 +154,20 @@ def results(pulses, minimum=None):
         teams = [_group(name, named[name], shown) for name in sorted(named)]
         if other.people >= minimum:
             teams.append(_group(str(small_groups.OTHER_TEAMS), other, shown, is_other=True))
+        company_result = (
+            _group("", company, shown, is_company=True) if company.people >= minimum else None
+        )
+        is_open = pulse.closes_on >= today
+        if is_open:
+            teams = [_headcount_only(group) for group in teams]
+            company_result = company_result and _headcount_only(company_result)
         found.append(
             PulseResult(
                 pulse=pulse,
                 people=company.people,
                 teams=teams,
-                company=(
-                    _group("", company, shown, is_company=True)
-                    if company.people >= minimum
-                    else None
-                ),
+                company=company_result,
+                is_open=is_open,
             )
         )
     return found
@@ -181,27 +199,29 @@ def trend(first_day, last_day, minimum=None, today=None):
     pulses = Pulse.objects.filter(
         opens_on__gte=first_day, opens_on__lte=min(last_day, today)
     ).order_by("opens_on", "pk")
-    return Trend(results(list(pulses), minimum), minimum)
+    return Trend(results(list(pulses), minimum, today), minimum)
 
 
 def team_rows(found):
-    """The safety score of each group shown, pulse by pulse: [(name, [score or None, …])].
+    """Each group shown, pulse by pulse: [(name, [GroupResult or None, …])].
 
-    Teams by name, then "Other teams"; None where the team was not shown in that pulse.
+    Teams by name, then "Other teams"; None where the group was not shown in that pulse.
     """
     names = sorted({group.name for result in found for group in result.teams if not group.is_other})
     other = str(small_groups.OTHER_TEAMS)
     rows = []
     for name in [*names, other]:
-        scores = []
+        cells = []
         for result in found:
-            by_name = {group.name: group.score for group in result.teams}
-            scores.append(by_name.get(name))
-        if any(score is not None for score in scores):
-            rows.append((name, scores))
+            by_name = {group.name: group for group in result.teams}
+            cells.append(by_name.get(name))
+        if any(cell is not None for cell in cells):
+            rows.append((name, cells))
     return rows
 
 
 def latest_with_results(found):
-    """The latest pulse whose company-wide results may be shown, or None."""
-    return next((result for result in reversed(found) if result.company), None)
+    """The latest closed pulse whose company-wide results may be shown, or None."""
+    return next(
+        (result for result in reversed(found) if result.company and not result.is_open), None
+    )

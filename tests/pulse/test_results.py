@@ -25,6 +25,11 @@ def by_name(result):
     return {group.name: group for group in result.teams}
 
 
+def closed(pulse):
+    """The day after `pulse` closes: its scores are shown from then on."""
+    return pulse.closes_on + datetime.timedelta(days=1)
+
+
 def test_teams_below_the_minimum_fold_into_other_teams(db, make_team, pulse):
     support, sales = make_team("Support", 5), make_team("Sales", 6)
     finance, legal = make_team("Finance", 3), make_team("Legal", 2)
@@ -32,7 +37,7 @@ def test_teams_below_the_minimum_fold_into_other_teams(db, make_team, pulse):
     answer_all(pulse, sales, 4)
     answer_all(pulse, finance, 2)
     answer_all(pulse, legal, 7)
-    (result,) = results.results([pulse], minimum=5)
+    (result,) = results.results([pulse], minimum=5, today=closed(pulse))
     groups = by_name(result)
     assert set(groups) == {"Support", "Sales", "Other teams"}
     assert groups["Support"].people == 5 and groups["Sales"].people == 6
@@ -54,7 +59,7 @@ def test_a_small_other_group_pulls_in_the_smallest_named_team(db, make_team, pul
     answer_all(pulse, support, 6)
     answer_all(pulse, sales, 4)
     answer_all(pulse, finance, 1)
-    (result,) = results.results([pulse], minimum=5)
+    (result,) = results.results([pulse], minimum=5, today=closed(pulse))
     groups = by_name(result)
     assert set(groups) == {"Sales", "Other teams"}
     assert groups["Other teams"].people == 6
@@ -64,7 +69,7 @@ def test_a_small_other_group_pulls_in_the_smallest_named_team(db, make_team, pul
 def test_nothing_is_shown_below_the_minimum(db, make_team, pulse):
     support = make_team("Support", 4)
     answer_all(pulse, support, 6)
-    (result,) = results.results([pulse], minimum=5)
+    (result,) = results.results([pulse], minimum=5, today=closed(pulse))
     assert result.teams == [] and result.company is None and result.score is None
     assert result.people == 4
 
@@ -102,10 +107,14 @@ def test_insights_show_the_trend_across_pulses(client, home_page, make_team, cul
         "Pulse -5",
     ]
     assert [result.company.people for result in found.results] == [10, 10, 10]
-    # The score rises with the positive answers and falls with the negative ones: 3 -> 4 -> 6.
+    # The score rises with the positive answers and falls with the negative ones: 3 -> 4; the
+    # running pulse shows how many answered, its score only once it closes.
     expected = [round((4 * s + 3 * (8 - s)) / 7, 1) for s in scores.values()]
-    assert [result.score for result in found.results] == expected
-    assert found.team_rows == [("Sales", expected), ("Support", expected)]
+    assert [result.score for result in found.results] == [*expected[:2], None]
+    rows = [(name, [g.score for g in groups]) for name, groups in found.team_rows]
+    assert rows == [("Sales", [*expected[:2], None]), ("Support", [*expected[:2], None])]
+    assert [g.people for g in found.team_rows[0][1]] == [5, 5, 5]
+    assert found.latest.pulse.title == "Pulse -60"
 
     client.force_login(culture_member)
     response = client.get(
@@ -115,9 +124,24 @@ def test_insights_show_the_trend_across_pulses(client, home_page, make_team, cul
     html = response.content.decode()
     section = html.split('id="pulse-title"')[1]
     assert "Psychological-safety score per pulse" in section
-    assert "Pulse -120" in section and "Statement by statement: Pulse -5" in section
+    assert "Pulse -120" in section and "Statement by statement: Pulse -60" in section
+    assert "5 answered" in section
     # Next to the stories trend.
     assert html.index("monthly-title") < html.index("pulse-title") < html.index("tags-title")
+
+
+def test_a_running_pulse_shows_its_scores_only_once_it_has_closed(db, make_team, pulse):
+    """Live scores compared before and after one colleague answers would give them away."""
+    support = make_team("Support", 6)
+    answer_all(pulse, support, 6, people=5)
+    (running,) = results.results([pulse], minimum=5, today=pulse.closes_on)
+    assert running.is_open and running.people == 5
+    assert running.score is None and running.company.statements == []
+    assert [(g.name, g.people, g.score) for g in running.teams] == [("Support", 5, None)]
+    assert running.statement_rows == []
+    (after,) = results.results([pulse], minimum=5, today=closed(pulse))
+    assert not after.is_open and after.score is not None
+    assert [mean for _, mean in after.teams[0].statements] == [6.0] * 7
 
 
 def seed(make_team, pulses, teams, people):
