@@ -69,3 +69,47 @@ def test_answering_from_the_home_page_with_the_keyboard(
     ) == {("Sales", 5)}
     assert axe_violations(browser) == []
     shoot(browser, f"pulse-thanks-{width}", tmp_path)
+
+
+@pytest.mark.parametrize("width", [PHONE, DESKTOP])
+def test_the_pulse_in_the_insights_is_accessible(
+    browser, live_server, home_page, viewport, culture_member, make_team, width, tmp_path
+):
+    import datetime
+    from importlib.resources import files
+
+    from django.utils import timezone
+
+    from culture.pulse.factories import answer
+    from home.roles import sync_roles
+
+    sync_roles()
+    today = timezone.localdate()
+    teams = [make_team(name, 5) for name in ("Engineering", "Sales", "Support")]
+    for days in (120, 60, 3):
+        pulse = PulseFactory(
+            title=f"Pulse {days} days ago", opens_on=today - datetime.timedelta(days=days)
+        )
+        for team in teams:
+            for user in team.members.all():
+                answer(pulse, user, team, score=1 + (days + user.pk) % 7)
+    browser.delete_all_cookies()
+    viewport(width)
+    browser.get(f"{live_server.url}/admin/login/")
+    browser.find_element(By.NAME, "username").send_keys("casey")
+    browser.find_element(By.NAME, "password").send_keys("pass", Keys.ENTER)
+    WebDriverWait(browser, 10).until(lambda b: "/admin/login/" not in b.current_url)
+    open_page(browser, f"{live_server.url}/admin/campaigns/insights/")
+    section = browser.find_element(By.CSS_SELECTOR, "section[aria-labelledby=pulse-title]")
+    browser.execute_script("arguments[0].scrollIntoView()", section)
+    assert "Pulse 120 days ago" in section.text
+    # axe-core on the pulse's section (the rest of the page is Wagtail's and other apps').
+    browser.execute_script((files("axe_core_python") / "axe.min.js").read_text())
+    violations = browser.execute_async_script(
+        "const done = arguments[arguments.length - 1];"
+        "axe.run('section[aria-labelledby=pulse-title]', {resultTypes: ['violations']})"
+        ".then((r) => done(r.violations.map((v) => [v.id, v.impact])))"
+        ".catch((e) => done([['error', String(e)]]));"
+    )
+    assert [v for v in violations if v[1] in ("serious", "critical")] == []
+    shoot(browser, f"pulse-insights-{width}", tmp_path)
