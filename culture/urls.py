@@ -48,6 +48,7 @@ urlpatterns = [
     path("", include("stories.urls")),
     path("", include("culture.quotes.urls")),
     path("", include("culture.meetings.urls")),
+    path("", include("culture.pulse.urls")),
     path("", include("culture.campaigns.urls")),
     path("", include("culture.learning.urls")),
     path("", include("culture.api.urls")),

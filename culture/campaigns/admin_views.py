@@ -117,6 +117,13 @@ class InsightsView(InsightsPermissionMixin, WagtailAdminTemplateMixin, TemplateV
                 ],
                 "Corrective actions by status",
             ),
+            "pulse": charts.line_chart(
+                [(result.pulse.title, result.score) for result in figures["pulses"].results],
+                _("Psychological-safety score per pulse, company-wide (1 to 7)"),
+                unit="",
+                max_value=7,
+                colour=charts.GOOD,
+            ),
             "repeats": charts.column_chart(
                 list(zip(labels, [row["repeats"] for row in monthly], strict=True)),
                 "Repeats per month (stories marked “happened again”)",

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from django.db.models import CharField, Count, OuterRef, Q, Subquery
 from django.db.models.functions import Cast, TruncMonth, TruncWeek
 
+from culture.pulse import results as pulse_results
 from stories import small_groups
 
 from .gathering import figures_for
@@ -278,6 +279,8 @@ def dashboard(period, campaign=None, today=None, minimum=None):
         "actions": corrective_actions(period, today),
         "recent_repeats": recent_repeats(period),
         "comparison": campaign_comparison(chosen_campaign(campaign, today), today, minimum),
+        # The psychological-safety pulses that opened in the period (culture/pulse/results.py).
+        "pulses": pulse_results.trend(period.first_day, period.last_day, minimum, today),
     }
 
 

@@ -6,6 +6,7 @@ from . import views
 
 urlpatterns = [
     path("suggestions/", views.editor_suggestions, name="editor_suggestions"),
+    path("drill-situation/<int:story_id>/", views.drill_situation, name="drill_situation"),
     path("packs/<int:pk>/suggestions/", views.suggestions, name="suggestions"),
     path("packs/<int:pk>/suggestions/add/", views.add_suggestion, name="add_suggestion"),
     path("packs/<int:pk>/new-from/", views.new_from, name="new_from"),

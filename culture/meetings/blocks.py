@@ -13,6 +13,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks.stream_block import StreamBlockValidationError
+from wagtail.rich_text import RichText
 from wagtail.snippets.blocks import SnippetChooserBlock
 
 from home.blocks import ChoosableOnlyMixin, PublishedPageChooserBlock, Withheld
@@ -33,6 +34,7 @@ DEFAULT_MAKE_IT_RIGHT_PROMPT = (
     "Make it right: what do we do for the people affected, going beyond the minimum?"
 )
 DEFAULT_PREVENT_PROMPT = "Stop it happening again: what do we change, who owns the change, and how do we share the lesson?"
+DEFAULT_DRILL_QUESTION = _("What would you do now?")
 DEFAULT_CELEBRATION_TITLE = "Mistake cake"
 DEFAULT_CELEBRATION_TEXT = (
     "Cake for the bravest story of the month: who owned a mistake in the open, "
@@ -239,6 +241,49 @@ class StoryItemValue(AgendaItemValue):
         return lines
 
 
+class DrillValue(StoryItemValue):
+    """A practice drill: the situation up to the mistake, the question, and (later) the reveal.
+
+    Readers of the page see the situation and the question only; `reveal` (how the story went:
+    own it, make it right, learn and prevent) is rendered by the reveal view and the PDF's last
+    pages, never by the item's own template.
+    """
+
+    kind = _("Practice drill")
+
+    @property
+    def heading(self):
+        return self.live_story.title if self.live_story else self.kind
+
+    @property
+    def situation_paragraphs(self):
+        text = self.get("situation") or ""
+        return [part.strip() for part in text.split("\n\n") if part.strip()]
+
+    @property
+    def question(self):
+        return self.get("question") or DEFAULT_DRILL_QUESTION
+
+    @property
+    def reveal(self):
+        """(heading, rich text) of the story's outcome, only while the story may be shown."""
+        story = self.live_story
+        if story is None:
+            return []
+        parts = [
+            (_("Own it"), story.own_it),
+            (_("Make it right"), story.make_it_right),
+            (_("Learn and prevent"), story.learn_and_prevent),
+        ]
+        return [(heading, RichText(text)) for heading, text in parts if text]
+
+    def text_lines(self):
+        # The invitation tells the situation and the question; never the outcome.
+        if self.live_story is None:
+            return []
+        return [*self.situation_paragraphs, str(self.question)]
+
+
 class OpenRoundValue(AgendaItemValue):
     kind = "Open round"
 
@@ -329,6 +374,58 @@ class StoryBlock(blocks.StructBlock):
             "minutes": 15,
             "questions": ["What would you have done in the first hour?"],
         }
+
+
+class DrillBlock(blocks.StructBlock):
+    """A practice drill ("Wheel of Misfortune") built from a story, for any kind of work.
+
+    Left empty, the situation is proposed from the story's "what happened", cut before the
+    outcome (culture/meetings/drills.py): the editor fills it in when the story is chosen, and
+    saving fills it in when JavaScript did not. The lead edits it so it stops at the mistake.
+    """
+
+    story = StoryChooserBlock(help_text=_("A published story to practise on."))
+    situation = blocks.TextBlock(
+        label=_("The situation, up to the mistake"),
+        required=False,
+        max_length=3000,
+        help_text=_(
+            "What happened, cut before the outcome. Filled in from the story's “what happened” "
+            "when you choose a story while this box is empty (or save it empty): edit it so it "
+            "stops at the moment of the mistake. Separate paragraphs with a blank line."
+        ),
+    )
+    question = blocks.CharBlock(
+        label=_("Question to the team"), default=DEFAULT_DRILL_QUESTION, max_length=200
+    )
+    minutes = MinutesBlock(default=15)
+
+    class Meta:
+        icon = "time"
+        template = "meetings/blocks/agenda_drill.html"
+        value_class = DrillValue
+        label = _("Practice drill")
+        label_format = "Drill · {story} · {minutes} min"
+        description = _(
+            "Tell a story up to the mistake, ask “What would you do now?”, then reveal how it "
+            "was owned, made right and prevented."
+        )
+        preview_template = PREVIEW_TEMPLATE
+        preview_value = {
+            "story": None,
+            "situation": "A test email is about to go to the whole customer list.",
+            "question": "What would you do now?",
+            "minutes": 15,
+        }
+
+    def clean(self, value):
+        value = super().clean(value)
+        story = value.get("story")
+        if story and not (value.get("situation") or "").strip():
+            from .drills import propose_situation
+
+            value["situation"] = propose_situation(story)
+        return value
 
 
 class OpenRoundBlock(blocks.StructBlock):
@@ -425,6 +522,7 @@ class AgendaBlock(blocks.StreamBlock):
 
     opening_quote = OpeningQuoteBlock()
     story = StoryBlock()
+    drill = DrillBlock()
     open_round = OpenRoundBlock()
     plan_exercise = PlanExerciseBlock()
     celebration = CelebrationBlock()

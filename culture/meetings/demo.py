@@ -1,5 +1,6 @@
 """Demo meeting packs: three teams, one meeting already held, two coming up, and Lee's next pack
-still a draft (so Lee's dashboard shows a pack to finish and stories to suggest for it).
+still a draft (so Lee's dashboard shows a pack to finish and stories to suggest for it). Next
+week's pack opens with a practice drill on a story discussed in the meeting already held.
 
 Runs after the stories and quotes demos and uses what they made: published stories (the ones
 marked "good for meetings" first) and quotes. Without stories the packs hold the other items only.
@@ -13,6 +14,7 @@ from django.utils import timezone
 from .factories import (
     MeetingPacksIndexPageFactory,
     celebration_item,
+    drill_item,
     free_item,
     open_round_item,
     plan_exercise_item,
@@ -72,6 +74,8 @@ def load(demo):
         agenda = []
         if number < len(quotes):
             agenda.append(quote_item(quotes[number]))
+        if number == 1 and stories:
+            agenda.append(drill_item(stories[0], minutes=15))
         for story in stories[number * 2 : number * 2 + 2]:
             agenda.append(story_item(story, minutes=15))
         agenda += [open_round_item(minutes=10), plan_exercise_item(minutes=15)]

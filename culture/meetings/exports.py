@@ -122,7 +122,14 @@ def render_pdf(pack, request=None, paper="a4"):
     size = PAPER_SIZES.get(paper, "A4")
     html = render_to_string(
         "meetings/meeting_pack_handout.html",
-        {"page": pack, "self": pack, "paper": size, "generated_at": timezone.now()},
+        {
+            "page": pack,
+            "self": pack,
+            "paper": size,
+            "generated_at": timezone.now(),
+            # The drills' reveals go on pages of their own at the end (includes/handout.html).
+            "for_pdf": True,
+        },
         request=request,
     )
     fetcher = _url_fetcher_class()(allowed_protocols={"https"})

@@ -33,6 +33,19 @@ def story_item(story, minutes=15, questions=()):
     return _item("story", story=story.pk, minutes=minutes, questions=list(questions))
 
 
+def drill_item(story, situation=None, question=None, minutes=15):
+    """A practice drill; the situation defaults to the one proposed from the story."""
+    from .drills import propose_situation
+
+    return _item(
+        "drill",
+        story=story.pk,
+        situation=propose_situation(story) if situation is None else situation,
+        question=str(question or blocks.DEFAULT_DRILL_QUESTION),
+        minutes=minutes,
+    )
+
+
 def open_round_item(minutes=10, prompt=blocks.DEFAULT_OPEN_ROUND_PROMPT):
     return _item("open_round", prompt=prompt, minutes=minutes)
 

@@ -32,6 +32,9 @@ from .panels import AgendaSummaryPanel
 from .permissions import MeetingPackPermissionTester
 
 PACKS_PER_PAGE = 20
+# The agenda items built on a story: a story to discuss and a practice drill. Both are held back
+# from readers who may not open the story, and both count as the story "discussed" in the pack.
+STORY_ITEMS = ("story", "drill")
 
 
 class MeetingPacksIndexPage(SectionIndexMixin, ChildInOneQueryMixin, Page):
@@ -211,9 +214,11 @@ class MeetingPackPage(WordFormsMixin, RoutablePageMixin, Page):
         withheld = self.withheld_story_ids
         items = []
         for child in self.agenda:
-            if child.block_type == "story" and child.value.get("story") is not None:
+            if child.block_type in STORY_ITEMS and child.value.get("story") is not None:
                 child.value.withheld = child.value["story"].pk in withheld
             if child.value.is_shown:
+                # The drill's "Reveal" fetches its item by the block's id (drill_reveal_view).
+                child.value.item_id = child.id
                 clock = child.value.schedule(clock)
                 items.append(child)
         return items
@@ -268,7 +273,7 @@ class MeetingPackPage(WordFormsMixin, RoutablePageMixin, Page):
         """
         missing = []
         for position, child in enumerate(self.agenda, start=1):
-            if child.block_type != "story":
+            if child.block_type not in STORY_ITEMS:
                 continue
             story = child.value.get("story")
             raw_id = (self.agenda.raw_data[position - 1].get("value") or {}).get("story")
@@ -282,7 +287,7 @@ class MeetingPackPage(WordFormsMixin, RoutablePageMixin, Page):
         """The ids of the stories on the agenda, read from the raw data (no query)."""
         ids = []
         for item in self.agenda.raw_data:
-            if item.get("type") == "story":
+            if item.get("type") in STORY_ITEMS:
                 story_id = (item.get("value") or {}).get("story")
                 if story_id and story_id not in ids:
                     ids.append(story_id)
@@ -350,6 +355,27 @@ class MeetingPackPage(WordFormsMixin, RoutablePageMixin, Page):
         from .exports import ics_response
 
         return ics_response(self.restrict_to(request), request)
+
+    @path("drill/<str:item_id>/reveal/", name="drill_reveal")
+    def drill_reveal_view(self, request, item_id):
+        """The outcome of one practice drill, fetched when the facilitator presses "Reveal".
+
+        Never part of the pack page's HTML, so it cannot be read ahead in the page source. The
+        page's view restrictions are checked by Wagtail before this runs; the story is checked
+        here, as on the page: only while it is published and the reader may open it.
+        """
+        from django.http import Http404
+        from django.template.response import TemplateResponse
+
+        self.restrict_to(request)
+        for child in self.agenda_items:
+            if child.block_type == "drill" and child.id == item_id:
+                return TemplateResponse(
+                    request,
+                    "meetings/drill_reveal.html",
+                    {"page": self, "self": self, "item": child.value},
+                )
+        raise Http404
 
     @path("invitation/", name="text")
     def text_view(self, request):

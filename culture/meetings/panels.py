@@ -23,7 +23,7 @@ class AgendaSummaryPanel(Panel):
         @property
         def media(self):
             return Media(
-                js=["js/meetings-admin.js", "js/agenda-suggestions.js"],
+                js=["js/meetings-admin.js", "js/agenda-suggestions.js", "js/drill-admin.js"],
                 css={"all": ["css/meetings-admin.css"]},
             )
 
@@ -46,6 +46,8 @@ class AgendaSummaryPanel(Panel):
                 unavailable_stories=pack.unavailable_stories(),
                 stream_prefix="agenda",
                 target_input_id=self._input_id("target_minutes"),
+                # js/drill-admin.js: the situation proposed for a drill's chosen story.
+                drill_situation_url=reverse("meetings_admin:drill_situation", args=[0]),
             )
             if pack.pk:
                 context.update(

@@ -4,7 +4,7 @@ import json
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count
-from django.http import Http404
+from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -210,3 +210,20 @@ def new_from(request, pk):
         "meetings/admin/new_from.html",
         {"source": source, "form": form},
     )
+
+
+def drill_situation(request, story_id):
+    """The proposed situation of a practice drill: the story's "what happened", cut before the
+    outcome (drills.py), for the editor to put in the drill's box when a story is chosen.
+
+    Only for those who build packs, and only of a story the drill's chooser would take (live).
+    """
+    from stories.models import StoryPage
+
+    from .drills import propose_situation
+
+    index = MeetingPacksIndexPage.objects.first()
+    if index is None or not index.permissions_for_user(request.user).can_add_subpage():
+        raise PermissionDenied
+    story = get_object_or_404(StoryPage.objects.live(), id=story_id)
+    return JsonResponse({"situation": propose_situation(story)})

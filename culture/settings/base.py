@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "stories",
     "culture.quotes",
     "culture.meetings",
+    "culture.pulse",
     "culture.campaigns",
     "culture.learning",
     "culture.api",

@@ -91,6 +91,12 @@ GRANTS = {
             "stories.view_identifyingdetail",
             "stories.view_storyreport",
             "stories.change_storyreport",
+            # The pulse (culture/pulse/roles.py); never its counters or "has answered" marks.
+            *(
+                f"pulse.{action}_{model}"
+                for model in ("pulse", "pulsestatement", "primaryteam")
+                for action in ("add", "change", "delete", "view")
+            ),
         },
         "page": {
             ("HomePage", "change_page"),
@@ -184,6 +190,7 @@ MATRIX = {
     "series": {E: "", M: "view", L: "", C: "view add change delete"},
     "blameless phrases": {E: "", M: "", L: "", C: "view add change delete"},
     "quotes": {E: "", M: "", L: "view", C: "view add change delete"},
+    "pulses": {E: "", M: "", L: "", C: "view add change delete"},
     "site settings": {E: "", M: "", L: "", C: "change"},
     "quote settings": {E: "", M: "", L: "", C: "change"},
     "images": {E: "", M: "", L: "", C: "add change delete choose"},
@@ -212,6 +219,7 @@ MODEL_AREAS = {
     "series": "stories.%s_series",
     "blameless phrases": "stories.%s_blamelessphrase",
     "quotes": "quotes.%s_quote",
+    "pulses": "pulse.%s_pulse",
 }
 
 

@@ -49,7 +49,8 @@ def test_page_tree_rules(db):
 def test_every_block_has_icon_template_preview_and_description():
     for name, block in AgendaBlock().child_blocks.items():
         assert block.meta.icon, name
-        assert block.meta.template.startswith("blocks/"), name
+        # New blocks follow the app (STYLE.md 24); the older ones are still in blocks/.
+        assert block.meta.template.startswith(("meetings/blocks/", "blocks/")), name
         assert block.get_description(), name
         assert block.is_previewable, name
 

@@ -101,6 +101,9 @@ def test_demo_adds_packs_for_different_teams_one_in_the_past_and_leads_draft(db,
     assert packs.count() >= 3
     assert len({pack.team_id for pack in packs}) >= 3
     assert packs.filter(meeting_date__lt=timezone.localdate()).exists()
+    # A practice drill, with its situation proposed from the story.
+    drills = [c for pack in packs for c in pack.agenda if c.block_type == "drill"]
+    assert drills and drills[0].value["situation"] and drills[0].value["story"].live
     # Lee's next pack is a draft: the lead's dashboard has a pack to finish (idempotent too).
     drafts = MeetingPackPage.objects.filter(live=False)
     assert drafts.count() == 1 and drafts.get().meeting_date >= timezone.localdate()
