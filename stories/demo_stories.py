@@ -219,12 +219,12 @@ PUBLISHED = [
             "Call the people with the most at stake.",
         ],
         "actions": [
-            ("Rehearse upgrades on a full-size copy", "Platform team", 30, "done"),
+            ("Rehearse upgrades on a full-size copy", "Engineering · platform", 30, "done"),
             (
                 "Incident checklist starts with the status page",
                 "Engineering · the on-call engineer",
                 14,
-                "done",
+                "open",
             ),
             ("Service credit for every client", "Finance", 21, "done"),
         ],

@@ -10,10 +10,11 @@ import datetime
 
 from django.utils import timezone
 
+from .blocks import default_agenda, with_follow_up
 from .factories import (
     MeetingPacksIndexPageFactory,
     celebration_item,
-    free_item,
+    follow_up_item,
     open_round_item,
     plan_exercise_item,
     quote_item,
@@ -78,7 +79,8 @@ def load(demo):
         if number == 0:
             agenda.append(celebration_item(minutes=5))
         else:
-            agenda.append(free_item("Actions from last time", "Check the actions we agreed on.", 5))
+            # The team's corrective actions past due, listed live (culture/meetings/blocks.py).
+            agenda.append(follow_up_item())
         pack = MeetingPackPage(
             title=f"{teams[team_index].name} staff meeting: {title}",
             slug=slug,
@@ -119,6 +121,8 @@ def _lees_draft(index, team, lee, today):
         start_time=team.meeting_time,
         owner=lee,
         live=False,
+        # As "Start a meeting pack" makes it when the team has actions past due.
+        agenda=with_follow_up(default_agenda()),
     )
     index.add_child(instance=pack)
     pack.save_revision(user=lee)

@@ -14,7 +14,7 @@ from wagtail.coreutils import find_available_slug
 
 from home.ids import page_id
 
-from .blocks import default_agenda
+from .blocks import default_agenda, with_follow_up
 from .forms import StartPackForm
 from .models import MeetingPackPage, MeetingPacksIndexPage
 
@@ -25,6 +25,21 @@ def _source_pack(request):
     if chosen is None:
         return None
     return MeetingPackPage.objects.live().filter(id=chosen).first()
+
+
+def _agenda(source, team, meeting_date):
+    """The source pack's agenda or the default one; with a follow-up item when the team owns
+    corrective actions that will be open past their due date by the meeting."""
+    from stories.models import CorrectiveAction
+
+    agenda = list(source.agenda.raw_data) if source else default_agenda()
+    late = CorrectiveAction.objects.filter(
+        owner_team=team,
+        page__live=True,
+        status=CorrectiveAction.Status.OPEN,
+        due_date__lt=meeting_date,
+    )
+    return with_follow_up(agenda) if late.exists() else agenda
 
 
 @require_http_methods(["GET", "POST"])
@@ -52,7 +67,7 @@ def start_pack(request):
             start_time=data["start_time"],
             owner=request.user,
             live=False,
-            agenda=source.agenda.raw_data if source else default_agenda(),
+            agenda=_agenda(source, data["team"], data["meeting_date"]),
             target_minutes=source.target_minutes if source else 30,
         )
         index.add_child(instance=pack)
