@@ -9,6 +9,7 @@ import pytest
 import time_machine
 from django.core import mail, signing
 from django.core.management import call_command
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import PageLogEntry
@@ -17,7 +18,7 @@ from home.factories import UserFactory
 from home.roles import TEAM_LEADS
 from stories import follow_up
 from stories.factories import StoriesIndexPageFactory, StoryPageFactory, TeamFactory
-from stories.identity import erase_identity
+from stories.identity import erase_identity, issue_return_link
 from stories.models import ActionReminder, CorrectiveAction, StoryAuthorship
 from stories.models.pages import owner_from_text
 
@@ -338,3 +339,43 @@ def test_the_story_page_shows_the_change_at_once(client, reminded, author):
         after = reader_client.get(story.url).content.decode()
     assert after.count("Open · overdue") == 1
     assert "Support · the on-call engineer" in after
+
+
+def test_an_erased_author_follows_up_on_the_return_link(stories_index, author, employee):
+    story = published(
+        stories_index,
+        author,
+        [
+            {"description": "Fix the export", "owner": "Data", "due_date": DUE},
+            {"description": "Tell the customers", "owner": "Data", "due_date": DUE},
+        ],
+    )
+    authorship = StoryAuthorship.objects.get(story=story)
+    authorship.is_anonymous = authorship.erase_when_published = True
+    authorship.save()
+    path = issue_return_link(authorship)
+    erase_identity(authorship)
+    fix, tell = story.actions.order_by("sort_order")
+    client = Client()
+    with time_machine.travel(at(DUE + DAY, 10), tick=False):
+        client.force_login(employee)  # any signed-in account: the link is the key
+        page = client.get(path).content.decode()
+        assert "Corrective actions to follow up" in page
+        assert "Fix the export" in page and "Overdue since 16 Mar 2026" in page
+        done = client.post(path, {"follow_up": "done", "action": fix.pk}, follow=True)
+        assert "Marked done: “Fix the export”." in done.content.decode()
+        refused = client.post(
+            path, {"follow_up": "move", "action": tell.pk, "due_date": "2026-01-01"}
+        )
+        assert refused.status_code == 400
+        html = refused.content.decode()
+        assert "Please choose a day after today" in html and 'value="2026-01-01"' in html
+        client.post(path, {"follow_up": "move", "action": tell.pk, "due_date": "2026-04-01"})
+        # Someone else's action id does nothing.
+        other = published(stories_index, author, [{"description": "Not theirs", "owner": "X"}])
+        client.post(path, {"follow_up": "done", "action": other.actions.get().pk})
+    fix.refresh_from_db()
+    tell.refresh_from_db()
+    assert fix.status == "done" and tell.due_date == datetime.date(2026, 4, 1)
+    assert other.actions.get().status == "open"
+    assert mail.outbox == []  # nobody to tell: the link to the author is erased
