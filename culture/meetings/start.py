@@ -27,7 +27,7 @@ def _source_pack(request):
     return MeetingPackPage.objects.live().filter(id=chosen).first()
 
 
-def _agenda(source, team, meeting_date):
+def starting_agenda(source, team, meeting_date):
     """The source pack's agenda or the default one; with a follow-up item when the team owns
     corrective actions that will be open past their due date by the meeting."""
     from stories.models import CorrectiveAction
@@ -67,7 +67,7 @@ def start_pack(request):
             start_time=data["start_time"],
             owner=request.user,
             live=False,
-            agenda=_agenda(source, data["team"], data["meeting_date"]),
+            agenda=starting_agenda(source, data["team"], data["meeting_date"]),
             target_minutes=source.target_minutes if source else 30,
         )
         index.add_child(instance=pack)
