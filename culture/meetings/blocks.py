@@ -10,6 +10,7 @@ import uuid
 
 from django.core.exceptions import ValidationError
 from django.forms.utils import ErrorList
+from django.utils.formats import date_format
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -312,7 +313,7 @@ class FollowUpValue(AgendaItemValue):
         lines = [self.get("text")] if self.get("text") else []
         for action in self.open_actions:
             owner = f" ({action.owner_label})" if action.owner_label else ""
-            due = action.due_date.strftime("%d/%m/%Y")
+            due = _("due %(date)s") % {"date": date_format(action.due_date, "j M Y")}
             lines.append(f"{action.description}{owner}, {due}: {action.page.title}")
         return lines
 
