@@ -26,6 +26,7 @@ from wagtail.url_routing import RouteResult
 
 from home.permissions import SectionIndexMixin
 from home.promote_panels import intranet_promote_panels
+from home.roles import CULTURE_TEAM, MODERATORS, TEAM_LEADS
 from home.search import WordFormsMixin
 from home.title_panel import title_panel
 from home.visibility import failed_restrictions
@@ -482,6 +483,15 @@ class StoryLesson(Orderable):
 
 
 OWNER_SEPARATOR = " · "
+# The roles whose members may be chosen as an action's follow-up contact.
+FOLLOW_UP_ROLES = [TEAM_LEADS, MODERATORS, CULTURE_TEAM]
+
+
+def follow_up_contact_choices():
+    from django.contrib.auth import get_user_model
+
+    people = get_user_model().objects.filter(groups__name__in=FOLLOW_UP_ROLES, is_active=True)
+    return models.Q(pk__in=people.values("pk"))
 
 
 def owner_from_text(text, teams_by_name):
@@ -552,9 +562,13 @@ class CorrectiveAction(Orderable):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+        # Chosen among the people whose role is to follow up, never among every employee: the
+        # same list on every story, so that the editor of an anonymous story cannot name (or,
+        # by leaving them out, point at) its author.
+        limit_choices_to=follow_up_contact_choices,
         help_text=_(
-            "Who gets the reminders. Left empty: the owning team's leads, else the story's "
-            "author. Readers never see this person."
+            "Who gets the reminders: a team lead, moderator or Culture team member. Left empty: "
+            "the owning team's leads, else the story's author. Readers never see this person."
         ),
     )
     due_date = models.DateField(_("due date"), null=True, blank=True)

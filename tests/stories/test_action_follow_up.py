@@ -379,3 +379,17 @@ def test_an_erased_author_follows_up_on_the_return_link(stories_index, author, e
     assert fix.status == "done" and tell.due_date == datetime.date(2026, 4, 1)
     assert other.actions.get().status == "open"
     assert mail.outbox == []  # nobody to tell: the link to the author is erased
+
+
+def test_the_follow_up_contact_is_chosen_among_the_roles_that_follow_up(story, author):
+    """The same short list on every story: the editor of an anonymous story cannot name its
+    author, nor point at them by leaving them out."""
+    from home.roles import CULTURE_TEAM, MODERATORS
+    from stories.models import StoryPage
+
+    both = UserFactory(username="casey", roles=[CULTURE_TEAM, MODERATORS])
+    form_class = StoryPage.get_edit_handler().get_form_class()
+    form = form_class(instance=story, for_user=both)
+    choices = form.formsets["actions"].empty_form.fields["follow_up_contact"].queryset
+    assert sorted(user.username for user in choices) == ["casey", "lee"]
+    assert author not in choices
