@@ -34,3 +34,7 @@ class StoriesConfig(AppConfig):
         from . import identity
 
         identity.connect()
+        # Corrective actions: the author is told when one is marked done (stories/follow_up.py).
+        from . import follow_up
+
+        follow_up.connect()

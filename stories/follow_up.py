@@ -201,7 +201,8 @@ def update_action(action, log_action, **changes):
     """Change an action outside the editor (a follow-up link, the return link)."""
     for name, value in changes.items():
         setattr(action, name, value)
-    action.save(update_fields=list(changes))
+    # An update, not save(): the signal below is for the editor's publications.
+    CorrectiveAction.objects.filter(pk=action.pk).update(**changes)
     _patch_revisions(action, changes)
     # No user: on an anonymous story the author may be the one who changed it.
     log(
@@ -339,3 +340,28 @@ def email_author_done(action_id):
     subject = _("Done: “%(action)s”") % {"action": action.description}
     _send(author.email, subject, "stories/email/action_done", context)
     return True
+
+
+def _on_action_saved(sender, instance, raw=False, **kwargs):
+    """pre_save: an action marked done in the editor and published tells the author too.
+
+    Only publication writes an action's row (drafts live in revisions), and only an action that
+    existed open before counts: a story first published with done actions tells nobody.
+    """
+    from .notifications import is_muted
+
+    if raw or instance.pk is None or instance.status != CorrectiveAction.Status.DONE:
+        return
+    was_open = CorrectiveAction.objects.filter(
+        pk=instance.pk, status=CorrectiveAction.Status.OPEN
+    ).exists()
+    if was_open and not is_muted():
+        action_id = instance.pk
+        transaction.on_commit(lambda: email_author_done(action_id))
+
+
+def connect():
+    """Called from StoriesConfig.ready()."""
+    from django.db.models.signals import pre_save
+
+    pre_save.connect(_on_action_saved, sender=CorrectiveAction, dispatch_uid="stories.action_done")

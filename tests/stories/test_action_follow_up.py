@@ -393,3 +393,22 @@ def test_the_follow_up_contact_is_chosen_among_the_roles_that_follow_up(story, a
     choices = form.formsets["actions"].empty_form.fields["follow_up_contact"].queryset
     assert sorted(user.username for user in choices) == ["casey", "lee"]
     assert author not in choices
+
+
+def test_an_action_marked_done_in_the_editor_tells_the_author_once(
+    story, django_capture_on_commit_callbacks
+):
+    draft = story.get_latest_revision_as_object()
+    for action in draft.actions.all():
+        if action.description == "Second check before sending":
+            action.status = "done"
+    with django_capture_on_commit_callbacks(execute=True):
+        draft.save_revision()  # a draft tells nobody
+    assert mail.outbox == []
+    with django_capture_on_commit_callbacks(execute=True):
+        draft.get_latest_revision().publish()
+    assert [message.to for message in mail.outbox] == [["priya@example.com"]]
+    assert "Second check before sending" in mail.outbox[0].subject
+    with django_capture_on_commit_callbacks(execute=True):
+        story.get_latest_revision_as_object().save_revision().publish()  # done already
+    assert len(mail.outbox) == 1
