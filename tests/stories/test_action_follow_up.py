@@ -412,3 +412,29 @@ def test_an_action_marked_done_in_the_editor_tells_the_author_once(
     with django_capture_on_commit_callbacks(execute=True):
         story.get_latest_revision_as_object().save_revision().publish()  # done already
     assert len(mail.outbox) == 1
+
+
+def test_the_migration_links_free_text_owners_to_teams_in_rows_and_revisions(
+    stories_index, author, support
+):
+    import importlib
+
+    from django.apps import apps
+
+    migration = importlib.import_module("stories.migrations.0013_action_owner_teams")
+    story = published(stories_index, author, [{"description": "Old", "owner_role": "x"}])
+    action = story.actions.get()
+    # As the free-text owner was before: only a role, and "owner" in the saved revisions.
+    CorrectiveAction.objects.filter(pk=action.pk).update(owner_role="support · night shift")
+    revision = story.latest_revision
+    row = revision.content["actions"][0]
+    row.pop("owner_team"), row.pop("owner_role")
+    row["owner"] = "Support · night shift"
+    revision.save()
+    migration.link_owners(apps, None)
+    action.refresh_from_db()
+    revision.refresh_from_db()
+    assert (action.owner_team, action.owner_role) == (support, "night shift")
+    assert revision.content["actions"][0]["owner_team"] == support.pk
+    assert revision.content["actions"][0]["owner_role"] == "night shift"
+    assert "owner" not in revision.content["actions"][0]
