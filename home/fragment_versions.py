@@ -25,6 +25,9 @@ The scopes, and what retires them (signals in `home.apps` and each app's `apps.r
   authorship, team, series or tag changes, and (with "stories", "filter_choices" and
   "campaigns") when a team's size may have crossed the threshold for showing it with an
   anonymous story (stories/small_groups.py). Scope names are template attribute names: no hyphens.
+- "actions": the corrective actions on a story's page. Retired when one changes outside the editor
+  (a follow-up link) and when a story is published or unpublished (a repeat says which earlier
+  action did not hold).
 - "quotes": every quote shown (archive, home panel, packs, campaigns). Retired when a quote or
   its tags are saved or deleted; going live (Monday 08:08) is the live week, a key argument.
 - "packs": packs shown elsewhere (campaigns, "discussed in N meetings"). Retired when a pack or

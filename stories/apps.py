@@ -40,3 +40,8 @@ class StoriesConfig(AppConfig):
         from .models import FeedToken
 
         user_deactivated.connect(FeedToken.revoke_for, dispatch_uid="stories.revoke_feed_token")
+
+        # Corrective actions: the author is told when one is marked done (stories/follow_up.py).
+        from . import follow_up
+
+        follow_up.connect()

@@ -207,7 +207,9 @@ def story_values(story):
         "make_it_right": story.make_it_right,
         "learn_and_prevent": story.learn_and_prevent,
         "lessons": [lesson.text for lesson in story.lessons.all()],
-        "actions": [f"{action.description} — {action.owner}" for action in story.actions.all()],
+        "actions": [
+            f"{action.description} — {action.owner_label}" for action in story.actions.all()
+        ],
         "questions": [question.text for question in story.questions.all()],
     }
 

@@ -30,6 +30,7 @@ from .models import (
     Team,
     anonymous_author,
 )
+from .models.pages import owner_from_text
 from .publication import daily_time, publication_date, publication_time_on
 from .sharing import acting_user, apply_story_data, save_story, unique_slug
 from .similar import index_story
@@ -133,8 +134,14 @@ def _teams(users):
     return teams
 
 
+def _owner(text, teams_by_name):
+    team, role = owner_from_text(text, teams_by_name)
+    return {"owner_team": team, "owner_role": role}
+
+
 def _data(story, teams, series=None):
     """A demo story as the data `stories.sharing` saves."""
+    by_name = {name.lower(): team for name, team in teams.items()}
     return {
         "title": story["title"],
         "summary": story["summary"],
@@ -154,7 +161,7 @@ def _data(story, teams, series=None):
         "actions": [
             {
                 "description": description,
-                "owner": owner,
+                **_owner(owner, by_name),
                 "due_date": (timezone.localdate() + datetime.timedelta(days=due)) if due else None,
                 "status": status,
             }
@@ -189,6 +196,13 @@ def _publish(index, story, teams, series, users):
         good_for_meetings=story["good_for_meetings"],
     )
     apply_story_data(page, data)
+    if story.get("repeat_of"):
+        earlier_title, action = story["repeat_of"]
+        page.repeat_of = StoryPage.objects.child_of(index).get(title=earlier_title)
+        if action:
+            page.repeat_of_action = page.repeat_of.actions.get(description=action)
+        else:
+            page.repeat_not_prevented = True
     page.slug = unique_slug(index, story["title"])
     index.add_child(instance=page)
     if author is not None:

@@ -3,7 +3,9 @@
 Plain text (blank lines between paragraphs), turned into rich text by `stories.demo`. Each story:
 `author` is a demo username (None: no recorded author), `days_ago` when it was published,
 `months_before` how long before publication it happened; actions are
-(description, owning team or role, due days after publication or None, status).
+(description, owning team or role, due days after publication or None, status); an owner
+"Team · role" is the team with a role in it. `repeat_of` is (earlier story's title, the title of
+its action that did not hold, or None when none was meant to prevent it).
 """
 
 SERIES = "I screw up so you don't have to"
@@ -217,8 +219,13 @@ PUBLISHED = [
             "Call the people with the most at stake.",
         ],
         "actions": [
-            ("Rehearse upgrades on a full-size copy", "Platform team", 30, "done"),
-            ("Incident checklist starts with the status page", "On-call engineer", 14, "done"),
+            ("Rehearse upgrades on a full-size copy", "Engineering · platform", 30, "done"),
+            (
+                "Incident checklist starts with the status page",
+                "Engineering · the on-call engineer",
+                14,
+                "open",
+            ),
             ("Service credit for every client", "Finance", 21, "done"),
         ],
         "questions": [
@@ -395,7 +402,12 @@ PUBLISHED = [
         ],
         "actions": [
             ("Renewal review 90 days ahead for every contract", "Sales operations", 30, "done"),
-            ("Check every automatic reminder still reaches a person", "IT", 60, "open"),
+            (
+                "Check every automatic reminder still reaches a person",
+                "Operations · IT",
+                60,
+                "open",
+            ),
         ],
         "questions": ["Which of our reminders go to an inbox nobody reads?"],
     },
@@ -429,10 +441,16 @@ PUBLISHED = [
             "Monitor the date, not just the job.",
         ],
         "actions": [
-            ("Automatic certificate renewal", "Platform team", 14, "done"),
-            ("Expiry alerts 21 days ahead", "Platform team", 14, "done"),
+            ("Automatic certificate renewal", "Engineering · platform", 14, "done"),
+            ("Expiry alerts 21 days ahead", "Engineering · platform", 14, "open"),
         ],
         "questions": ["What expires in our work, and who would notice?"],
+        # Did the fix hold? Its failure emails went to a folder nobody read: the renewal story's
+        # action to check that every automatic reminder reaches a person had not been done.
+        "repeat_of": (
+            "We missed a contract renewal date",
+            "Check every automatic reminder still reaches a person",
+        ),
     },
     {
         "title": "Internal notes went to a customer in a reply-all",
@@ -462,7 +480,10 @@ PUBLISHED = [
             "Write about people as if they will read it.",
             "Keep internal notes where customers cannot see them.",
         ],
-        "actions": [("Internal notes only in tickets", "Support", 7, "done")],
+        "actions": [
+            ("Internal notes only in tickets", "Support", 7, "done"),
+            ("Review our saved replies every quarter", "Support", 100, "open"),
+        ],
         "questions": ["Would we be comfortable if our customers read our notes about them?"],
     },
     {

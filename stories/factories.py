@@ -18,6 +18,7 @@ from .models import (
     StoryPage,
     Team,
 )
+from .models.pages import owner_from_text
 
 
 class TeamFactory(factory.django.DjangoModelFactory):
@@ -91,7 +92,17 @@ class StoryPageFactory(wagtail_factories.PageFactory):
 
     @factory.post_generation
     def actions(self, create, extracted, **kwargs):
+        """Each action's fields; an `owner` given as text ("Support", "Support · on call",
+        "Legal") is read as the share form reads it: a team's name becomes the owning team."""
+        teams = None
         for number, action in enumerate(extracted or []):
+            action = dict(action)
+            if "owner" in action:
+                if teams is None:
+                    teams = {team.name.lower(): team for team in Team.objects.all()}
+                action["owner_team"], action["owner_role"] = owner_from_text(
+                    action.pop("owner"), teams
+                )
             CorrectiveAction.objects.create(page=self, sort_order=number, **action)
 
     @factory.post_generation

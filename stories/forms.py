@@ -26,7 +26,7 @@ from django.utils.translation import gettext_lazy as _
 from home.ids import page_id
 
 from .models import CorrectiveAction, Series, StoryAuthorship, StoryPage, Team
-from .models.pages import MAX_ACTIONS, MAX_LESSONS, MAX_QUESTIONS
+from .models.pages import MAX_ACTIONS, MAX_LESSONS, MAX_QUESTIONS, owner_from_text
 
 # The three identity choices, each explained in one plain sentence beside it on the form (and
 # in My stories): what readers, moderators and the Culture team can know. See README, "Anonymity".
@@ -708,8 +708,11 @@ class ActionForm(forms.Form):
     owner = forms.CharField(
         label=_("Owning team or role"),
         required=False,
-        max_length=CorrectiveAction._meta.get_field("owner").max_length,
-        help_text=_("A team or a role, never a person's name."),
+        max_length=CorrectiveAction._meta.get_field("owner_role").max_length,
+        help_text=_(
+            "A team's name, a role, or both: “Support · the on-call engineer”. Never a person's "
+            "name."
+        ),
     )
     due_date = forms.DateField(
         label=_("Due date"),
@@ -782,13 +785,16 @@ class BaseActionFormSet(forms.BaseFormSet):
     def actions(self):
         """The filled-in, not removed rows, as dicts for `save_story`."""
         rows = []
+        teams = {team.name.lower(): team for team in Team.objects.all()}
         for form in self.forms:
             if form.is_blank() or (self.can_delete and self._should_delete_form(form)):
                 continue
+            team, role = owner_from_text(form.cleaned_data["owner"], teams)
             rows.append(
                 {
                     "description": form.cleaned_data["description"],
-                    "owner": form.cleaned_data["owner"],
+                    "owner_team": team,
+                    "owner_role": role,
                     "due_date": form.cleaned_data["due_date"],
                     "status": form.cleaned_data.get("status") or CorrectiveAction.Status.OPEN,
                 }
@@ -877,7 +883,7 @@ def action_formset(data=None, story=None, submitting=True):
         initial = [
             {
                 "description": action.description,
-                "owner": action.owner,
+                "owner": action.owner_label,
                 "due_date": action.due_date,
                 "status": action.status,
             }

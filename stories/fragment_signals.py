@@ -15,6 +15,9 @@ members, a member activated or deactivated (or deleted) and the site's threshold
 scope that shows, filters or counts a team is retired ("stories", "filter_choices",
 "story_details", "campaigns"), whichever team it was, at once.
 
+- "actions": a story's corrective actions as its page shows them: changed through a follow-up
+  link (stories/follow_up.py), or marked as not holding by a repeat published or unpublished.
+
 An "I learned from this" mark retires nothing: counts are read live.
 """
 
@@ -39,7 +42,9 @@ def _tag_scopes(story):
 def story_changed(sender, instance=None, **kwargs):
     instance = getattr(instance, "specific_deferred", instance)
     if isinstance(instance, StoryPage):
-        scopes = ["stories", *_tag_scopes(instance)]
+        # "actions": a story published or unpublished may say which earlier story's action did
+        # not hold (or no longer); that story's page shows it.
+        scopes = ["stories", "actions", *_tag_scopes(instance)]
         if changes_filter_choices(instance.pk, filter_values(instance)):
             scopes.append("filter_choices")
         retire(*scopes)

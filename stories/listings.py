@@ -340,7 +340,9 @@ class RelatedStories:
         if story.repeat_of_id is None and story.pk is None:
             return None, []
         earlier, later = None, []
-        for other in self.visible.repeats_of(story).newest_first():
+        for other in (
+            self.visible.repeats_of(story).select_related("repeat_of_action").newest_first()
+        ):
             if other.pk == story.repeat_of_id:
                 earlier = other
             elif other.pk != story.pk:

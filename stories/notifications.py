@@ -44,6 +44,10 @@ def muted():
         _muted.reset(token)
 
 
+def is_muted():
+    return _muted.get()
+
+
 def _absolute(path):
     return absolute_url(path)
 

@@ -78,7 +78,10 @@ def missing_for_review(story):
         missing.append("summary")
     if not plain_text(story.what_happened).strip():
         missing.append("what_happened")
-    if any(not (action.description and action.owner) for action in story.actions.all()):
+    if any(
+        not (action.description and (action.owner_team_id or action.owner_role))
+        for action in story.actions.all()
+    ):
         missing.append("actions")
     return missing
 

@@ -4,7 +4,17 @@ from django.contrib.auth.decorators import login_not_required
 from django.urls import path
 
 from . import feeds
-from .views import autosave, feed_tokens, identity, reading, replies, reports, sharing, similar
+from .views import (
+    autosave,
+    feed_tokens,
+    follow_up,
+    identity,
+    reading,
+    replies,
+    reports,
+    sharing,
+    similar,
+)
 
 app_name = "stories"
 urlpatterns = [
@@ -33,6 +43,9 @@ urlpatterns = [
     # Reporting a story that identifies, blames or exposes someone (see stories/views/reports.py).
     path("stories/<int:pk>/report/", reports.report_story, name="report"),
     path("stories/reports/", reports.my_reports, name="my_reports"),
+    # The follow-up emails' links: signed for one action, no session needed (stories/follow_up.py).
+    path("actions/<int:action_id>/done/<str:token>/", follow_up.action_done, name="action_done"),
+    path("actions/<int:action_id>/move/<str:token>/", follow_up.action_move, name="action_move"),
     path("account/feeds/reset/", feed_tokens.reset_feed_token, name="feed_token_reset"),
     # The token in these addresses opens these feeds only; they need no session (feed readers).
     path(

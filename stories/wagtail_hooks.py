@@ -271,6 +271,19 @@ def identity_log_actions(actions):
     )
 
 
+@hooks.register("register_log_actions")
+def follow_up_log_actions(actions):
+    """In a story's history: a corrective action changed through a follow-up link."""
+    from .follow_up import ACTION_DONE, ACTION_MOVED
+
+    actions.register_action(
+        ACTION_DONE, _("Mark an action done"), _("A corrective action was marked done")
+    )
+    actions.register_action(
+        ACTION_MOVED, _("Move an action's date"), _("A corrective action's due date was moved")
+    )
+
+
 @hooks.register("register_admin_urls")
 def register_identity_admin_urls():
     from django.urls import path

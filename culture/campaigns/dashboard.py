@@ -76,9 +76,7 @@ class CultureDashboardPanel(Component):
             .order_by("-marks", "-first_published_at")
             .only("pk", "title", "url_path", "path", "depth")[:SHOWN]
         )
-        overdue = CorrectiveAction.objects.filter(
-            page__live=True, status=CorrectiveAction.Status.OPEN, due_date__lt=today
-        )
+        overdue = CorrectiveAction.objects.past_due(today)
         return {
             "awaiting": awaiting,
             "awaiting_count": WorkflowState.objects.filter(
@@ -88,7 +86,9 @@ class CultureDashboardPanel(Component):
             "weeks_without_quote": [week for week in weeks if week not in planned],
             "campaign": campaign,
             "campaign_figures": progress(campaign, today) if campaign else None,
-            "overdue": list(overdue.select_related("page").order_by("due_date")[:SHOWN]),
+            "overdue": list(
+                overdue.select_related("page", "owner_team").order_by("due_date", "pk")[:SHOWN]
+            ),
             "overdue_count": overdue.count(),
             "most_learned": list(most_learned),
         }

@@ -12,7 +12,7 @@ import statistics
 from dataclasses import dataclass
 
 from django.db.models import CharField, Count, OuterRef, Q, Subquery
-from django.db.models.functions import Cast, TruncMonth, TruncWeek
+from django.db.models.functions import Cast, TruncMonth, TruncQuarter, TruncWeek
 
 from culture.pulse import results as pulse_results
 from stories import small_groups
@@ -199,6 +199,88 @@ def recent_repeats(period, limit=RECENT_REPEATS):
     )
 
 
+def actions_not_held(period, limit=RECENT_REPEATS):
+    """Did the fix hold? The repeats published in the period for which a moderator named the
+    earlier story's corrective action that should have prevented them, latest first."""
+    return list(
+        published_stories(period)
+        .filter(repeat_of_action__isnull=False)
+        .select_related("repeat_of", "repeat_of_action__owner_team")
+        .order_by("-first_published_at")[:limit]
+    )
+
+
+def _rate(repeats, stories):
+    return round(repeats * 100 / stories) if stories else None
+
+
+def repeats_per_quarter(period):
+    """Stories, repeats, repeats whose earlier action did not hold, and the repeat rate, for
+    each quarter the period touches (one query)."""
+    rows = (
+        published_stories(period)
+        .annotate(quarter=TruncQuarter("first_published_at", tzinfo=site_timezone()))
+        .values("quarter")
+        .annotate(
+            stories=Count("pk"),
+            repeats=Count("pk", filter=Q(repeat_of__isnull=False)),
+            not_held=Count("pk", filter=Q(repeat_of_action__isnull=False)),
+        )
+        .order_by("quarter")
+    )
+    by_quarter = {_as_date(row["quarter"]): row for row in rows}
+    quarters = sorted(
+        {
+            month.replace(month=(month.month - 1) // 3 * 3 + 1)
+            for month in months(period.first_day, period.last_day)
+        }
+    )
+    result = []
+    for quarter in quarters:
+        row = by_quarter.get(quarter, {})
+        stories, repeats = row.get("stories", 0), row.get("repeats", 0)
+        result.append(
+            {
+                "quarter": quarter,
+                "label": f"{quarter.year} Q{(quarter.month - 1) // 3 + 1}",
+                "stories": stories,
+                "repeats": repeats,
+                "not_held": row.get("not_held", 0),
+                "rate": _rate(repeats, stories),
+            }
+        )
+    return result
+
+
+def repeats_per_tag(period, limit=TOP_TAGS):
+    """The repeat rate of the tags with the most repeats in the period (one query)."""
+    from stories.models import StoryTag
+
+    rows = (
+        StoryTag.objects.filter(content_object__in=published_stories(period).values("pk"))
+        .values("tag__name")
+        .annotate(
+            stories=Count("content_object", distinct=True),
+            repeats=Count(
+                "content_object",
+                filter=Q(content_object__repeat_of__isnull=False),
+                distinct=True,
+            ),
+        )
+        .filter(repeats__gt=0)
+        .order_by("-repeats", "-stories", "tag__name")[:limit]
+    )
+    return [
+        {
+            "tag": row["tag__name"],
+            "stories": row["stories"],
+            "repeats": row["repeats"],
+            "rate": _rate(row["repeats"], row["stories"]),
+        }
+        for row in rows
+    ]
+
+
 def chosen_campaign(campaign=None, today=None):
     """The campaign to compare: the one asked for, else the latest that has started."""
     from .models import CampaignPage
@@ -278,6 +360,9 @@ def dashboard(period, campaign=None, today=None, minimum=None):
         "waits": time_to_publication(period),
         "actions": corrective_actions(period, today),
         "recent_repeats": recent_repeats(period),
+        "not_held": actions_not_held(period),
+        "repeats_per_quarter": repeats_per_quarter(period),
+        "repeats_per_tag": repeats_per_tag(period),
         "comparison": campaign_comparison(chosen_campaign(campaign, today), today, minimum),
         # The psychological-safety pulses that opened in the period (culture/pulse/results.py).
         "pulses": pulse_results.trend(period.first_day, period.last_day, minimum, today),

@@ -6,11 +6,14 @@ subclasses here, so that the templates in templates/blocks/ stay markup.
 """
 
 import datetime
+import uuid
 
 from django.core.exceptions import ValidationError
 from django.forms.utils import ErrorList
+from django.utils.formats import date_format
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from wagtail import blocks
 from wagtail.blocks.stream_block import StreamBlockValidationError
 from wagtail.rich_text import RichText
@@ -332,6 +335,34 @@ class FreeItemValue(AgendaItemValue):
         return [self.get("text")] if self.get("text") else []
 
 
+class FollowUpValue(AgendaItemValue):
+    """The team's corrective actions still open past their due date, read when the pack is shown
+    (`MeetingPackPage.agenda_items` tells the item its pack): the meeting follows them up."""
+
+    kind = _("Follow-up")
+    # Set by MeetingPackPage.agenda_items.
+    pack = None
+
+    @property
+    def open_actions(self):
+        return self.pack.past_due_actions if self.pack is not None else []
+
+    @property
+    def heading(self):
+        count = len(self.open_actions)
+        return ngettext(
+            "Follow-up: %(count)d open action", "Follow-up: %(count)d open actions", count
+        ) % {"count": count}
+
+    def text_lines(self):
+        lines = [self.get("text")] if self.get("text") else []
+        for action in self.open_actions:
+            owner = f" ({action.owner_label})" if action.owner_label else ""
+            due = _("due %(date)s") % {"date": date_format(action.due_date, "j M Y")}
+            lines.append(f"{action.description}{owner}, {due}: {action.page.title}")
+        return lines
+
+
 # --- Blocks ----------------------------------------------------------------------------------
 
 
@@ -517,6 +548,30 @@ class FreeItemBlock(blocks.StructBlock):
         }
 
 
+DEFAULT_FOLLOW_UP_TEXT = "Which of these are done, and what do the others need?"
+
+
+class FollowUpBlock(blocks.StructBlock):
+    """The corrective actions the team owns that are open past their due date (by the meeting
+    day), listed live: an action marked done drops out without editing the pack."""
+
+    text = blocks.TextBlock(default=DEFAULT_FOLLOW_UP_TEXT, max_length=500, required=False)
+    minutes = MinutesBlock(default=5)
+
+    class Meta:
+        icon = "tasks"
+        template = "blocks/agenda_follow_up.html"
+        value_class = FollowUpValue
+        label = _("Follow-up of corrective actions")
+        label_format = "Follow-up · {minutes} min"
+        description = _(
+            "The team's corrective actions still open past their due date, from every story: "
+            "done, or what do they need?"
+        )
+        preview_template = PREVIEW_TEMPLATE
+        preview_value = {"text": DEFAULT_FOLLOW_UP_TEXT, "minutes": 5}
+
+
 class AgendaBlock(blocks.StreamBlock):
     """The agenda of a meeting pack, in order. It must have at least one item."""
 
@@ -527,6 +582,7 @@ class AgendaBlock(blocks.StreamBlock):
     plan_exercise = PlanExerciseBlock()
     celebration = CelebrationBlock()
     free_item = FreeItemBlock()
+    follow_up = FollowUpBlock()
 
     class Meta:
         max_num = 40
@@ -547,6 +603,23 @@ CLOSING_ITEM = "celebration"
 # When an added story overruns the target, the editor offers to shorten the open round, but not
 # below this: a round of less than five minutes is not a round.
 SHORTEST_OPEN_ROUND = 5
+
+
+def follow_up_item():
+    return ("follow_up", {"text": DEFAULT_FOLLOW_UP_TEXT, "minutes": 5})
+
+
+def with_follow_up(agenda):
+    """`agenda` (raw stream data or (type, value) pairs) with a follow-up item before the item
+    that closes the meeting, unless it has one already."""
+    kinds = [item["type"] if isinstance(item, dict) else item[0] for item in agenda]
+    if "follow_up" in kinds:
+        return list(agenda)
+    closing = kinds.index(CLOSING_ITEM) if CLOSING_ITEM in kinds else len(kinds)
+    item = follow_up_item()
+    if agenda and isinstance(agenda[0], dict):
+        item = {"type": item[0], "value": item[1], "id": str(uuid.uuid4())}
+    return [*agenda[:closing], item, *agenda[closing:]]
 
 
 def default_agenda():

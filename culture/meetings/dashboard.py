@@ -77,15 +77,12 @@ class LeadDashboardPanel(Component):
             for link in pack.story_links.all():
                 if link.story.live and link.story not in discussed_stories:
                     discussed_stories.append(link.story)
+        # The actions the lead's teams own (not the teams of the stories: an anonymous story of
+        # a small team must not be found by its team, stories/small_groups.py).
+        overdue = CorrectiveAction.objects.past_due(today).filter(owner_team_id__in=team_ids)
+        overdue_count = overdue.count()
         overdue = list(
-            CorrectiveAction.objects.filter(
-                page__team_id__in=team_ids,
-                page__live=True,
-                status=CorrectiveAction.Status.OPEN,
-                due_date__lt=today,
-            )
-            .select_related("page")
-            .order_by("due_date")[: SHOWN * 2]
+            overdue.select_related("page", "owner_team").order_by("due_date", "pk")[: SHOWN * 2]
         )
         return {
             "teams": list(Team.objects.filter(pk__in=team_ids).order_by("name")),
@@ -94,6 +91,7 @@ class LeadDashboardPanel(Component):
             "suggested": suggested,
             "discussed": discussed_stories[:SHOWN],
             "overdue": overdue,
+            "overdue_count": overdue_count,
             "start_url": reverse("meetings:start"),
             "today": today,
         }

@@ -15,6 +15,7 @@ from .factories import (
     MeetingPacksIndexPageFactory,
     celebration_item,
     drill_item,
+    follow_up_item,
     free_item,
     open_round_item,
     plan_exercise_item,
@@ -22,6 +23,7 @@ from .factories import (
     story_item,
 )
 from .models import MeetingPackPage, MeetingPacksIndexPage
+from .start import starting_agenda
 
 DRAFT_SLUG = "demo-pack-draft"
 # Used only when the stories demo made fewer than three teams.
@@ -50,7 +52,7 @@ DEMO_PACKS = [
 
 def load(demo):
     from culture.quotes.models import Quote
-    from stories.models import StoryPage, Team
+    from stories.models import CorrectiveAction, StoryPage, Team
 
     index = MeetingPacksIndexPage.objects.first()
     if index is None:
@@ -82,7 +84,13 @@ def load(demo):
         if number == 0:
             agenda.append(celebration_item(minutes=5))
         else:
-            agenda.append(free_item("Actions from last time", "Check the actions we agreed on.", 5))
+            # The team's corrective actions past due, listed live (culture/meetings/blocks.py),
+            # when it owns some; else a free item.
+            agenda.append(
+                follow_up_item()
+                if CorrectiveAction.objects.past_due().filter(owner_team=teams[team_index]).exists()
+                else free_item("Actions from last time", "Check the actions we agreed on.", 5)
+            )
         pack = MeetingPackPage(
             title=f"{teams[team_index].name} staff meeting: {title}",
             slug=slug,
@@ -123,6 +131,8 @@ def _lees_draft(index, team, lee, today):
         start_time=team.meeting_time,
         owner=lee,
         live=False,
+        # As "Start a meeting pack" makes it: with a follow-up when the team has actions past due.
+        agenda=starting_agenda(None, team, meeting_date),
     )
     index.add_child(instance=pack)
     pack.save_revision(user=lee)

@@ -64,6 +64,10 @@ def celebration_item(minutes=5, title=blocks.DEFAULT_CELEBRATION_TITLE):
     return _item("celebration", title=title, text=blocks.DEFAULT_CELEBRATION_TEXT, minutes=minutes)
 
 
+def follow_up_item(minutes=5, text=blocks.DEFAULT_FOLLOW_UP_TEXT):
+    return _item("follow_up", text=text, minutes=minutes)
+
+
 def free_item(title, text="", minutes=5):
     return _item("free_item", title=title, text=text, minutes=minutes)
 

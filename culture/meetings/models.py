@@ -216,6 +216,8 @@ class MeetingPackPage(WordFormsMixin, RoutablePageMixin, Page):
         for child in self.agenda:
             if child.block_type in STORY_ITEMS and child.value.get("story") is not None:
                 child.value.withheld = child.value["story"].pk in withheld
+            if child.block_type == "follow_up":
+                child.value.pack = self
             if child.value.is_shown:
                 # The drill's "Reveal" fetches its item by the block's id (drill_reveal_view).
                 child.value.item_id = child.id
@@ -233,7 +235,32 @@ class MeetingPackPage(WordFormsMixin, RoutablePageMixin, Page):
         self.reader_request = request
         self.__dict__.pop("withheld_story_ids", None)
         self.__dict__.pop("agenda_items", None)
+        self.__dict__.pop("past_due_actions", None)
         return self
+
+    @cached_property
+    def past_due_actions(self):
+        """The corrective actions this pack's team owns that are open past their due date by the
+        meeting day, from the stories the reader may open: one query (the follow-up item)."""
+        from home.visibility import visible_to, visible_to_everyone
+        from stories.models import CorrectiveAction, StoryPage
+
+        request = getattr(self, "reader_request", None)
+        stories = (
+            visible_to(StoryPage.objects.all(), request)
+            if request is not None
+            else visible_to_everyone(StoryPage.objects.all())
+        )
+        return list(
+            CorrectiveAction.objects.filter(
+                owner_team_id=self.team_id,
+                status=CorrectiveAction.Status.OPEN,
+                due_date__lt=self.meeting_date,
+                page__in=stories.values("pk"),
+            )
+            .select_related("page", "owner_team")
+            .order_by("due_date", "pk")
+        )
 
     @cached_property
     def withheld_story_ids(self):

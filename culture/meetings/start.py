@@ -14,7 +14,7 @@ from wagtail.coreutils import find_available_slug
 
 from home.ids import page_id
 
-from .blocks import default_agenda
+from .blocks import default_agenda, with_follow_up
 from .forms import StartPackForm
 from .models import MeetingPackPage, MeetingPacksIndexPage
 
@@ -38,15 +38,30 @@ def _story_to_discuss(request):
     return StoryPage.objects.visible_to(request).filter(id=chosen).first()
 
 
-def starting_agenda(source, story):
-    """A copy of `source`'s agenda, or the usual format; with `story` to discuss first (its own
-    discussion questions, as a story item left without questions of its own uses)."""
+def starting_agenda(source, team, meeting_date, story=None):
+    """The source pack's agenda or the default one; with `story` to discuss first (its own
+    discussion questions, as a story item left without questions of its own uses), and a
+    follow-up item when the team owns corrective actions that will be open past their due date
+    by the meeting."""
+    from stories.models import CorrectiveAction
+
     if source is None:
-        first = [("story", {"story": story, "questions": [], "minutes": 15})] if story else []
-        return first + default_agenda()
-    # The copied agenda is raw data (each item a dict, a story as its id): the new item too.
-    raw = {"story": story.pk, "questions": [], "minutes": 15} if story else None
-    return ([{"type": "story", "value": raw}] if raw else []) + list(source.agenda.raw_data)
+        agenda = default_agenda()  # (type, value) pairs
+        if story is not None:
+            agenda = [("story", {"story": story, "questions": [], "minutes": 15})] + agenda
+    else:
+        # The copied agenda is raw data (each item a dict, a story as its id): the new item too.
+        agenda = list(source.agenda.raw_data)
+        if story is not None:
+            raw = {"story": story.pk, "questions": [], "minutes": 15}
+            agenda = [{"type": "story", "value": raw}] + agenda
+    late = CorrectiveAction.objects.filter(
+        owner_team=team,
+        page__live=True,
+        status=CorrectiveAction.Status.OPEN,
+        due_date__lt=meeting_date,
+    )
+    return with_follow_up(agenda) if late.exists() else agenda
 
 
 @require_http_methods(["GET", "POST"])
@@ -75,7 +90,7 @@ def start_pack(request):
             start_time=data["start_time"],
             owner=request.user,
             live=False,
-            agenda=starting_agenda(source, story),
+            agenda=starting_agenda(source, data["team"], data["meeting_date"], story),
             target_minutes=source.target_minutes if source else 30,
         )
         index.add_child(instance=pack)

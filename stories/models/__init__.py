@@ -7,6 +7,7 @@ from .authorship import IdentityView, StoryAuthorship, anonymous_author
 from .autosave import DraftAutosave
 from .blameless import BlamelessPhrase, IdentifyingDetail
 from .feeds import FeedToken
+from .follow_up import ActionReminder
 from .pages import (
     CorrectiveAction,
     DiscussionQuestion,
@@ -22,6 +23,7 @@ from .similarity import MistakeTopic, StoryTerm
 from .taxonomy import Series, Team
 
 __all__ = [
+    "ActionReminder",
     "BlamelessPhrase",
     "IdentifyingDetail",
     "FeedToken",

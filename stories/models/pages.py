@@ -1,5 +1,6 @@
 """The stories section: an index page and the story pages under it."""
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Exists, OuterRef
@@ -10,7 +11,13 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
-from wagtail.admin.panels import FieldPanel, HelpPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    HelpPanel,
+    InlinePanel,
+    MultiFieldPanel,
+)
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page, PageViewRestriction
@@ -19,10 +26,12 @@ from wagtail.url_routing import RouteResult
 
 from home.permissions import SectionIndexMixin
 from home.promote_panels import intranet_promote_panels
+from home.roles import CULTURE_TEAM, MODERATORS, TEAM_LEADS
 from home.search import WordFormsMixin
 from home.title_panel import title_panel
 from home.visibility import failed_restrictions
 from stories import small_groups
+from stories.admin_forms import StoryAdminForm
 from stories.admin_panels import AuthorPanel, BlamelessCheckPanel, SimilarStoriesPanel
 from stories.extensions import story_listing_panels, story_page_panels
 
@@ -253,6 +262,25 @@ class StoryPage(WordFormsMixin, Page):
         related_name="repeats",
         help_text="If this mistake happened before, the earlier story. Counted as a repeat.",
     )
+    # Did the fix hold? The earlier story's corrective action that should have prevented this
+    # repeat (it "did not hold"), or `repeat_not_prevented`: none of them was meant to.
+    repeat_of_action = models.ForeignKey(
+        "stories.CorrectiveAction",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="repeats_after",
+        verbose_name=_("the action that should have prevented it"),
+        help_text=_(
+            "One of the earlier story's corrective actions: it did not hold. Choose “Repeat of” "
+            "and save first to see the earlier story's actions here."
+        ),
+    )
+    repeat_not_prevented = models.BooleanField(
+        _("none of its actions was meant to prevent this"),
+        default=False,
+        help_text=_("Tick when the earlier story's actions were about something else."),
+    )
     # The author's "This is a repeat of …" from "Has this happened before?": a suggestion that
     # moderators confirm by setting `repeat_of` (only that one is counted and shown to readers).
     suggested_repeat_of = models.ForeignKey(
@@ -307,6 +335,8 @@ class StoryPage(WordFormsMixin, Page):
                 FieldPanel("good_for_meetings"),
                 SimilarStoriesPanel(heading=_("Has this happened before?")),
                 FieldPanel("repeat_of"),
+                FieldPanel("repeat_of_action"),
+                FieldPanel("repeat_not_prevented"),
             ],
             heading="Moderation",
         ),
@@ -332,6 +362,7 @@ class StoryPage(WordFormsMixin, Page):
 
     parent_page_types = ["stories.StoriesIndexPage"]
     subpage_types = []
+    base_form_class = StoryAdminForm
 
     objects = StoryManager()
 
@@ -386,7 +417,12 @@ class StoryPage(WordFormsMixin, Page):
         """This story again with everything its page shows: five queries whatever its size."""
         return (
             StoryPage.objects.with_card_data(minimum)
-            .prefetch_related("lessons", "actions", "questions")
+            .select_related("repeat_of_action")
+            .prefetch_related(
+                "lessons",
+                models.Prefetch("actions", CorrectiveAction.objects.for_readers()),
+                "questions",
+            )
             .get(pk=self.pk)
         )
 
@@ -460,6 +496,32 @@ class StoryPage(WordFormsMixin, Page):
             self.happened_on = self.happened_on.replace(day=1)
         if self.repeat_of_id and self.repeat_of_id == self.pk:
             raise ValidationError({"repeat_of": "A story cannot be a repeat of itself."})
+        self.clean_repeat_action()
+
+    def clean_repeat_action(self):
+        """The action that did not hold must be one of the earlier story's, and not both."""
+        if self.repeat_of_id is None:
+            # Not a repeat (any more): nothing can have failed to prevent it.
+            self.repeat_of_action = None
+            self.repeat_not_prevented = False
+            return
+        if self.repeat_of_action_id and self.repeat_not_prevented:
+            raise ValidationError(
+                {
+                    "repeat_not_prevented": _(
+                        "Choose the action that did not hold, or tick this box: not both."
+                    )
+                }
+            )
+        if self.repeat_of_action_id and (self.repeat_of_action.page_id != self.repeat_of_id):
+            raise ValidationError(
+                {
+                    "repeat_of_action": _(
+                        "This action belongs to another story. Choose one of the actions of "
+                        "the story under “Repeat of”."
+                    )
+                }
+            )
 
 
 class StoryLesson(Orderable):
@@ -474,30 +536,117 @@ class StoryLesson(Orderable):
         return self.text
 
 
+OWNER_SEPARATOR = " · "
+# The roles whose members may be chosen as an action's follow-up contact.
+FOLLOW_UP_ROLES = [TEAM_LEADS, MODERATORS, CULTURE_TEAM]
+
+
+def follow_up_contact_choices():
+    from django.contrib.auth import get_user_model
+
+    people = get_user_model().objects.filter(groups__name__in=FOLLOW_UP_ROLES, is_active=True)
+    return models.Q(pk__in=people.values("pk"))
+
+
+def owner_from_text(text, teams_by_name):
+    """(team, role) for an owner written as text: "Support", "Support · on call" or "on call".
+
+    `teams_by_name` maps lower-cased team names to teams. A name that is no team stays a role;
+    the share form and the migration of the old free-text owners both read owners this way.
+    """
+    text = " ".join((text or "").split())
+    team_name, _separator, role = text.partition(OWNER_SEPARATOR.strip())
+    team = teams_by_name.get(team_name.strip().lower())
+    if team is not None:
+        return team, role.strip()
+    return None, text
+
+
+class CorrectiveActionQuerySet(models.QuerySet):
+    def for_readers(self):
+        """With the owning team, and whether a published repeat says it did not hold."""
+        repeats = StoryPage.objects.live().filter(repeat_of_action=OuterRef("pk"))
+        return self.select_related("owner_team").annotate(did_not_hold=Exists(repeats))
+
+    def past_due(self, today=None):
+        """Open actions of published stories whose due date has passed."""
+        return self.filter(
+            page__live=True,
+            status=CorrectiveAction.Status.OPEN,
+            due_date__lt=today or timezone.localdate(),
+        )
+
+
 class CorrectiveAction(Orderable):
-    """A change someone owns so the mistake does not happen again."""
+    """A change a team owns so the mistake does not happen again.
+
+    Owned by a team, with an optional role inside it ("the on-call engineer"), never a person's
+    name: readers see the team and the role. Someone follows it up (stories/follow_up.py): the
+    `follow_up_contact` when one is chosen, else the owning team's leads, else the story's author.
+    Readers of an anonymous story never see who that is, only "the owning team".
+    """
 
     class Status(models.TextChoices):
-        OPEN = "open", "Open"
-        DONE = "done", "Done"
+        OPEN = "open", _("Open")
+        DONE = "done", _("Done")
 
     page = ParentalKey(StoryPage, on_delete=models.CASCADE, related_name="actions")
     description = models.CharField(max_length=300)
-    owner = models.CharField(
-        "owning team or role", max_length=120, help_text="A team or a role, never a person's name."
+    owner_team = models.ForeignKey(
+        "stories.Team",
+        verbose_name=_("owning team"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="actions",
     )
-    due_date = models.DateField(null=True, blank=True)
-    status = models.CharField(max_length=8, choices=Status.choices, default=Status.OPEN)
+    owner_role = models.CharField(
+        _("role"),
+        max_length=120,
+        blank=True,
+        help_text=_(
+            "Optional: who in the team, as a role, for example “the on-call engineer”. "
+            "Never a person's name."
+        ),
+    )
+    follow_up_contact = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("follow-up contact"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        # Chosen among the people whose role is to follow up, never among every employee: the
+        # same list on every story, so that the editor of an anonymous story cannot name (or,
+        # by leaving them out, point at) its author.
+        limit_choices_to=follow_up_contact_choices,
+        help_text=_(
+            "Who gets the reminders: a team lead, moderator or Culture team member. Left empty: "
+            "the owning team's leads, else the story's author. Readers never see this person."
+        ),
+    )
+    due_date = models.DateField(_("due date"), null=True, blank=True)
+    status = models.CharField(
+        _("status"), max_length=8, choices=Status.choices, default=Status.OPEN
+    )
+
+    objects = CorrectiveActionQuerySet.as_manager()
 
     panels = [
         FieldPanel("description"),
-        FieldPanel("owner"),
-        FieldPanel("due_date"),
-        FieldPanel("status"),
+        FieldRowPanel([FieldPanel("owner_team"), FieldPanel("owner_role")]),
+        FieldPanel("follow_up_contact"),
+        FieldRowPanel([FieldPanel("due_date"), FieldPanel("status")]),
     ]
 
     def __str__(self):
         return self.description
+
+    @property
+    def owner_label(self):
+        """What readers see as the owner: "Support · the on-call engineer", the team or the role."""
+        team = self.owner_team.name if self.owner_team_id else ""
+        return OWNER_SEPARATOR.join(part for part in (team, self.owner_role) if part)
 
     @property
     def is_overdue(self):

@@ -7,15 +7,19 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
+from home.ids import page_id
 from home.roles import CULTURE_TEAM, user_has_role
 
+from .. import follow_up
 from ..identity import authorship_for_secret, record_identity_view
-from ..models import StoryAuthorship
+from ..models import CorrectiveAction, StoryAuthorship
 from ..replies import MessageForm, post_author_message, thread
+from .follow_up import MoveDateForm
 
 
 @never_cache
@@ -59,6 +63,8 @@ def return_link(request, secret):
     if authorship is None:
         raise Http404
     story = authorship.story.specific
+    if request.method == "POST" and "follow_up" in request.POST:
+        return _follow_up(request, authorship, story)
     form = MessageForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         post_author_message(story, form.cleaned_data["text"])
@@ -66,6 +72,10 @@ def return_link(request, secret):
             request, _("Sent to the Culture review team. They do not know who you are.")
         )
         return redirect(request.path)
+    return _return_page(request, authorship, story, form)
+
+
+def _return_page(request, authorship, story, form, move_form=None, status=None):
     return render(
         request,
         "stories/return_link.html",
@@ -75,6 +85,46 @@ def return_link(request, secret):
             "latest": story.get_latest_revision_as_object(),
             "thread": thread(story),
             "form": form,
+            # The author of an erased link can be reached nowhere else: the story's open
+            # corrective actions are followed up here (stories/follow_up.py).
+            "open_actions": list(
+                story.actions.filter(status=CorrectiveAction.Status.OPEN)
+                .select_related("owner_team")
+                .order_by("due_date", "sort_order")
+            )
+            if story.live
+            else [],
+            "move_form": move_form,
+            "today": timezone.localdate(),
         },
-        status=400 if form.is_bound and form.errors else 200,
+        status=status or (400 if form.is_bound and form.errors else 200),
     )
+
+
+def _follow_up(request, authorship, story):
+    """ "Mark done" or "Move the date" on one of the story's open actions, from the return link."""
+    action = (
+        CorrectiveAction.objects.filter(
+            page_id=story.pk,
+            pk=page_id(request.POST.get("action")),
+            status=CorrectiveAction.Status.OPEN,
+        )
+        .select_related("page__authorship__author", "owner_team")
+        .first()
+    )
+    if action is None or not story.live:
+        messages.info(request, _("This action is done already: nothing was changed."))
+        return redirect(request.path)
+    if request.POST["follow_up"] == "done":
+        follow_up.mark_done(action)
+        messages.success(request, _("Marked done: “%(action)s”.") % {"action": action.description})
+        return redirect(request.path)
+    move_form = MoveDateForm(request.POST)
+    if move_form.is_valid():
+        follow_up.move_date(action, move_form.cleaned_data["due_date"])
+        messages.success(
+            request, _("The due date of “%(action)s” is moved.") % {"action": action.description}
+        )
+        return redirect(request.path)
+    move_form.action_pk = action.pk
+    return _return_page(request, authorship, story, MessageForm(), move_form, status=400)

@@ -193,7 +193,7 @@ def test_lessons_and_actions_are_added_and_removed_from_the_keyboard(signed_in_b
     wait_for_page(browser, "/edit/")
     story = StoryPage.objects.get().get_latest_revision_as_object()
     assert [lesson.text for lesson in story.lessons.all()] == ["First lesson", "Third lesson"]
-    assert [(a.description, a.owner) for a in story.actions.all()] == [
+    assert [(a.description, a.owner_label) for a in story.actions.all()] == [
         ("A check before sending", "Support")
     ]
     # Reopened: the saved rows and one blank one to type more.

@@ -37,14 +37,20 @@ def test_a_lead_sees_their_meetings_on_the_dashboard(
         title="The late fix",
         team=support,
         actions=[
-            {"description": "Add a second check", "owner": "Support", "due_date": today - DAY}
+            {
+                "description": "Add a second check",
+                "owner": "Customer Support",
+                "due_date": today - DAY,
+            }
         ],
     )
     StoryPageFactory(
         parent=stories_index,
         title="In time",
         team=support,
-        actions=[{"description": "Not due yet", "owner": "Support", "due_date": today + DAY}],
+        actions=[
+            {"description": "Not due yet", "owner": "Customer Support", "due_date": today + DAY}
+        ],
     )
     html = dashboard(lead)
     assert "Your staff meetings: Customer Support" in html

@@ -94,7 +94,7 @@ def seed(index, count, authors=None, tags=6, lessons=3, marks=2):
         for n in range(lessons)
     )
     CorrectiveAction.objects.bulk_create(
-        CorrectiveAction(page=page, description="Add a check", owner="Ops", sort_order=n)
+        CorrectiveAction(page=page, description="Add a check", owner_role="Ops", sort_order=n)
         for page in stories
         for n in range(2)
     )

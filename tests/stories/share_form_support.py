@@ -143,7 +143,7 @@ def stored(story):
         "lessons": [lesson.text for lesson in latest.lessons.all()],
         "questions": [question.text for question in latest.questions.all()],
         "actions": [
-            (action.description, action.owner, action.due_date, action.status)
+            (action.description, action.owner_label, action.due_date, action.status)
             for action in latest.actions.all()
         ],
         "anonymous": StoryAuthorship.objects.get(story_id=story.pk).is_anonymous,

@@ -91,7 +91,7 @@ def test_save_draft_creates_a_draft_owned_by_the_author(employee_client, employe
     actions = list(latest.actions.all())
     assert len(actions) == 1  # the empty row is ignored
     assert actions[0].description == "Separate account for test sends"
-    assert actions[0].owner == "Marketing operations"
+    assert actions[0].owner_label == "Marketing operations"
     assert actions[0].due_date == datetime.date(2024, 4, 30)
     assert actions[0].status == "done"
     assert sorted(tag.name for tag in latest.tags.all()) == ["customers", "email"]

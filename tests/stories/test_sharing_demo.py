@@ -139,3 +139,29 @@ def test_demo_shows_the_small_group_rule_both_ways(settings, client):
     assert "<dt>Team</dt>" not in client.get(finance.url).content.decode()
     sales = anonymous.filter(team__name="Sales").first()
     assert "<dd>Sales</dd>" in client.get(sales.url).content.decode()
+
+
+def test_demo_shows_actions_followed_up_and_a_fix_that_did_not_hold(settings, client):
+    """Overdue actions owned by teams, a lead to remind, Lee's next pack following them up, and a
+    repeat whose earlier action did not hold."""
+    from culture.meetings.models import MeetingPackPage
+    from stories.follow_up import contacts, send_reminders
+    from stories.models import CorrectiveAction
+
+    load(settings)
+    late = CorrectiveAction.objects.past_due().select_related("owner_team", "page")
+    assert late.count() >= 3
+    assert all(action.owner_team_id for action in late)
+    assert {person.username for action in late for person in contacts(action)} >= {"lee"}
+    repeat = StoryPage.objects.get(repeat_of_action__isnull=False)
+    assert repeat.repeat_of_action.page_id == repeat.repeat_of_id
+    assert repeat.repeat_of_action.status == "open"
+    draft = MeetingPackPage.objects.get(live=False)
+    assert "follow_up" in [block.block_type for block in draft.agenda]
+    assert len(draft.past_due_actions) == 2
+    emails, reminders = send_reminders()
+    assert emails >= 2 and reminders >= 4
+    assert send_reminders() == (0, 0)
+    client.force_login(get_user_model().objects.get(username="erin"))
+    earlier = client.get(repeat.repeat_of.url).content.decode()
+    assert "did not hold" in earlier
