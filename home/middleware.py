@@ -98,3 +98,19 @@ class SessionRefreshMiddleware:
             if now - request.session.get(self.SESSION_KEY, 0) >= interval:
                 request.session[self.SESSION_KEY] = now
         return response
+
+
+class PersonalLanguageMiddleware:
+    """The language a signed-in person chose in "Your settings", over their browser's.
+
+    Runs after Django's LocaleMiddleware (which reads Accept-Language) and after authentication;
+    the choice comes from the session, where it was put at sign-in (home/languages.py)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        from .languages import activate_for
+
+        activate_for(request)
+        return self.get_response(request)
