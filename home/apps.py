@@ -1,12 +1,13 @@
 from django.apps import AppConfig
 from django.db.models.signals import post_migrate, post_save
+from django.utils.translation import gettext_lazy as _
 
 
 class HomeConfig(AppConfig):
     """Shared parts of the site: home page, site settings, privacy, roles and the demo loader."""
 
     name = "home"
-    verbose_name = "Site"
+    verbose_name = _("Site")
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):

@@ -1,15 +1,15 @@
 import mimetypes
 import posixpath
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.core.cache import caches
 from django.core.files.storage import default_storage
 from django.db import Error, connection
 from django.http import FileResponse, Http404, JsonResponse
-from django.contrib import messages
 from django.shortcuts import redirect, render
-from django.utils.translation import gettext as _
 from django.utils.cache import patch_cache_control
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import etag, require_GET
 

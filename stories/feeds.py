@@ -18,6 +18,7 @@ from django.http import Http404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.html import escape
+from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
 from wagtail.rich_text import expand_db_html
 
@@ -104,11 +105,11 @@ class StoriesRssFeed(Feed):
     def title(self, subject):
         name = subject.site_name
         if subject.tag:
-            return f"{name}: stories tagged “{subject.tag.name}”"
-        return f"{name}: new stories"
+            return _("%(site)s: stories tagged “%(tag)s”") % {"site": name, "tag": subject.tag.name}
+        return _("%(site)s: new stories") % {"site": name}
 
     def description(self, subject):
-        return "Blameless stories of mistakes: how they were owned, made right and learned from."
+        return _("Blameless stories of mistakes: how they were owned, made right and learned from.")
 
     def subtitle(self, subject):
         return self.description(subject)
@@ -133,7 +134,7 @@ class StoriesRssFeed(Feed):
         if story.what_happened:
             parts.append(absolute_links(expand_db_html(story.what_happened)))
         if url:
-            parts.append(f'<p><a href="{escape(url)}">Read the whole story</a></p>')
+            parts.append(f'<p><a href="{escape(url)}">{escape(_("Read the whole story"))}</a></p>')
         return "\n".join(parts)
 
     def item_link(self, item):

@@ -66,11 +66,13 @@ class QuoteOfTheWeekBlock(WayBlock):
 
     class Meta:
         icon = "openquote"
-        label = "Share the quote of the week"
+        label = _("Share the quote of the week")
         template = "campaigns/blocks/quote_of_the_week.html"
-        description = "Invites everyone to share this week's quote; shows the quote that is live."
+        description = _(
+            "Invites everyone to share this week's quote; shows the quote that is live."
+        )
         preview_value = {
-            "heading": "Share the quote of the week",
+            "heading": _("Share the quote of the week"),
             "text": "<p>Every Monday at 08:08 a new quote goes live. Post it in your team chat.</p>",
         }
 
@@ -82,9 +84,11 @@ class MeetingAgendaBlock(WayBlock):
     page = PublishedPageChooserBlock(
         required=False,
         page_type=["meetings.MeetingPacksIndexPage", "meetings.MeetingPackPage"],
-        help_text="Optional: a meeting pack to start from. Leave empty to link to the meeting packs.",
+        help_text=_(
+            "Optional: a meeting pack to start from. Leave empty to link to the meeting packs."
+        ),
     )
-    link_label = blocks.CharBlock(max_length=60, default="Start a meeting pack")
+    link_label = blocks.CharBlock(max_length=60, default=_("Start a meeting pack"))
 
     def default_url(self):
         # "Start a meeting pack" (culture/meetings/start.py): a lead gets a new draft pack;
@@ -93,14 +97,14 @@ class MeetingAgendaBlock(WayBlock):
 
     class Meta:
         icon = "list-ul"
-        label = "Put it on your staff meeting agenda"
+        label = _("Put it on your staff meeting agenda")
         template = "campaigns/blocks/meeting_agenda.html"
         value_class = MeetingAgendaValue
-        description = "Asks team leads to give Mistake Management a slot in their staff meeting."
+        description = _("Asks team leads to give Mistake Management a slot in their staff meeting.")
         preview_value = {
-            "heading": "Put Mistake Management on your agenda",
+            "heading": _("Put Mistake Management on your agenda"),
             "text": "<p>Fifteen minutes, one story, two questions. The pack does the rest.</p>",
-            "link_label": "Start a meeting pack",
+            "link_label": _("Start a meeting pack"),
         }
 
 
@@ -120,9 +124,9 @@ class ShareStoryBlock(WayBlock):
         label = "Share a story"
         template = "campaigns/blocks/share_story.html"
         value_class = LinkedStructValue
-        description = "A button to the form where anyone shares a story, named or anonymous."
+        description = _("A button to the form where anyone shares a story, named or anonymous.")
         preview_value = {
-            "heading": "Share your story",
+            "heading": _("Share your story"),
             "text": "<p>Named or anonymous, big or small: what happened, and what you learned.</p>",
             "link_label": "Share a story",
         }
@@ -153,12 +157,12 @@ class CaseStoriesBlock(WayBlock):
 
     class Meta:
         icon = "doc-full"
-        label = "Case stories"
+        label = _("Case stories")
         template = "campaigns/blocks/case_stories.html"
         value_class = CaseStoriesStructValue
-        description = "A few published stories to read and discuss, chosen by the Culture team."
+        description = _("A few published stories to read and discuss, chosen by the Culture team.")
         preview_value = {
-            "heading": "Case stories to discuss",
+            "heading": _("Case stories to discuss"),
             "text": "<p>Pick one for your next staff meeting.</p>",
             "stories": [],
         }
@@ -168,19 +172,19 @@ class CelebrateBlock(WayBlock):
     """The celebration: a recipe to bake (the mistake cake) or an event to come to."""
 
     kind = blocks.ChoiceBlock(
-        choices=[("recipe", "A recipe"), ("event", "An event"), ("other", "Something else")],
+        choices=[("recipe", "A recipe"), ("event", _("An event")), ("other", _("Something else"))],
         default="recipe",
     )
-    link = blocks.URLBlock(required=False, help_text="Optional: the full recipe or the invite.")
-    link_label = blocks.CharBlock(max_length=60, required=False, default="Find out more")
+    link = blocks.URLBlock(required=False, help_text=_("Optional: the full recipe or the invite."))
+    link_label = blocks.CharBlock(max_length=60, required=False, default=_("Find out more"))
 
     class Meta:
         icon = "pick"
-        label = "Celebrate"
+        label = _("Celebrate")
         template = "campaigns/blocks/celebrate.html"
-        description = "Celebrating learning: a mistake cake recipe, a party, anything joyful."
+        description = _("Celebrating learning: a mistake cake recipe, a party, anything joyful.")
         preview_value = {
-            "heading": "Bake a mistake cake",
+            "heading": _("Bake a mistake cake"),
             "kind": "recipe",
             "text": "<p>Any cake that went a bit wrong, shared with the team.</p>",
         }
@@ -189,8 +193,8 @@ class CelebrateBlock(WayBlock):
 class WorkshopBlock(WayBlock):
     """Book a workshop with the Culture team."""
 
-    booking_url = blocks.URLBlock(required=False, label="Booking link")
-    booking_email = blocks.EmailBlock(required=False, label="Or booking email")
+    booking_url = blocks.URLBlock(required=False, label=_("Booking link"))
+    booking_email = blocks.EmailBlock(required=False, label=_("Or booking email"))
     link_label = blocks.CharBlock(max_length=60, default="Book a workshop")
 
     def clean(self, value):
@@ -199,7 +203,7 @@ class WorkshopBlock(WayBlock):
             raise StructBlockValidationError(
                 block_errors={
                     "booking_url": ValidationError(
-                        "Give a booking link or an email address so people can book."
+                        _("Give a booking link or an email address so people can book.")
                     )
                 }
             )
@@ -209,7 +213,7 @@ class WorkshopBlock(WayBlock):
         icon = "group"
         label = "Book a workshop"
         template = "campaigns/blocks/workshop.html"
-        description = "How a team books a Mistake Management workshop."
+        description = _("How a team books a Mistake Management workshop.")
         preview_value = {
             "heading": "Book a workshop",
             "text": "<p>Ninety minutes for your team with the Culture team.</p>",
@@ -221,9 +225,9 @@ class WorkshopBlock(WayBlock):
 class FreeTextBlock(blocks.RichTextBlock):
     class Meta:
         icon = "pilcrow"
-        label = "Free text"
+        label = _("Free text")
         template = "campaigns/blocks/free_text.html"
-        description = "Anything else, in plain words."
+        description = _("Anything else, in plain words.")
         preview_value = "<p>Questions? Ask the Culture team any time.</p>"
 
 

@@ -12,11 +12,13 @@ class BlamelessPhrase(models.Model):
     phrase = models.CharField(
         max_length=80,
         unique=True,
-        help_text="Matched as whole words, ignoring case, for example “should have known”.",
+        help_text=_("Matched as whole words, ignoring case, for example “should have known”."),
     )
     suggestion = models.CharField(
         max_length=250,
-        help_text="A kinder way to say it, for example “the check we relied on didn't catch it”.",
+        help_text=_(
+            "A kinder way to say it, for example “the check we relied on didn't catch it”."
+        ),
     )
     is_active = models.BooleanField(default=True)
 

@@ -60,9 +60,7 @@ def untranslated_text(source):
             if tag == inside:
                 inside = None
             continue
-        if tag in {"blocktranslate", "blocktrans"}:
-            inside = "end" + tag
-        elif tag in {"comment", "verbatim"}:
+        if tag in {"blocktranslate", "blocktrans"} or tag in {"comment", "verbatim"}:
             inside = "end" + tag
         elif tag == "block" and contents[1].endswith("class"):
             inside = "endblock"  # a class name for the stylesheet, such as `body_class`
@@ -100,3 +98,17 @@ def test_the_check_sees_words_outside_translation_tags():
 )
 def test_templates_have_no_untranslated_text(path):
     assert untranslated_text(path.read_text()) == []
+
+
+CACHE_TAG = re.compile(r"\{%\s*wagtail(?:page)?cache\s[^%]*%\}")
+
+
+def test_every_cached_fragment_is_keyed_by_its_language():
+    """A fragment cached for a German reader must not be served to an English one."""
+    tags = [
+        (path.relative_to(TEMPLATES), tag)
+        for path in template_files()
+        for tag in CACHE_TAG.findall(path.read_text())
+    ]
+    assert tags
+    assert [(path, tag) for path, tag in tags if "fragments.language" not in tag] == []
