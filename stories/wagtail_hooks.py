@@ -116,12 +116,12 @@ class BlamelessPhraseViewSet(SnippetViewSet):
     model = BlamelessPhrase
     icon = "warning"
     menu_label = _("Blameless phrases")
-    list_display = ["phrase", "suggestion", "is_active"]
-    list_filter = ["is_active"]
+    list_display = ["phrase", "suggestion", "language", "is_active"]
+    list_filter = ["language", "is_active"]
     search_fields = ["phrase", "suggestion"]
     search_backend_name = None
-    list_export = ["phrase", "suggestion", "is_active"]
-    ordering = ["phrase"]
+    list_export = ["language", "phrase", "suggestion", "is_active"]
+    ordering = ["language", "phrase"]
     copy_view_enabled = False
 
 

@@ -241,8 +241,10 @@ NOT_INTERFACE = {"demo.py", "demo_stories.py", "factories.py"}
 def _is_bare_text(node):
     if isinstance(node, ast.JoinedStr):
         return True
-    return isinstance(node, ast.Constant) and isinstance(node.value, str) and bool(
-        LETTERS.search(node.value)
+    return (
+        isinstance(node, ast.Constant)
+        and isinstance(node.value, str)
+        and bool(LETTERS.search(node.value))
     )
 
 
