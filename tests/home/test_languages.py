@@ -10,8 +10,8 @@ from django.core import mail
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from django.utils.formats import date_format
 from django.utils import timezone, translation
+from django.utils.formats import date_format
 from pypdf import PdfReader
 from wagtail.users.models import UserProfile
 
