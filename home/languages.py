@@ -65,6 +65,7 @@ class LanguageForm(forms.Form):
     language = forms.ChoiceField(
         label=_("Language"),
         required=False,
+        widget=forms.RadioSelect,
         help_text=_("Pages, emails and the admin use this language."),
     )
 

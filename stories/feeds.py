@@ -134,7 +134,8 @@ class StoriesRssFeed(Feed):
         if story.what_happened:
             parts.append(absolute_links(expand_db_html(story.what_happened)))
         if url:
-            parts.append(f'<p><a href="{escape(url)}">{escape(_("Read the whole story"))}</a></p>')
+            read = _("Read the whole story")
+            parts.append(f'<p><a href="{escape(url)}">{escape(read)}</a></p>')
         return "\n".join(parts)
 
     def item_link(self, item):

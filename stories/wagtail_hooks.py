@@ -176,7 +176,7 @@ register_snippet(StoryReportViewSet)
 
 @hooks.register(MENU_HOOK)
 def share_menu_item(request):
-    return MenuItem("Share a mistake", "stories:share", order=30)
+    return MenuItem(_("Share a mistake"), "stories:share", order=30)
 
 
 @hooks.register(MENU_HOOK)

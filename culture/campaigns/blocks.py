@@ -73,7 +73,9 @@ class QuoteOfTheWeekBlock(WayBlock):
         )
         preview_value = {
             "heading": _("Share the quote of the week"),
-            "text": "<p>Every Monday at 08:08 a new quote goes live. Post it in your team chat.</p>",
+            "text": _(
+                "<p>Every Monday at 08:08 a new quote goes live. Post it in your team chat.</p>"
+            ),
         }
 
 
@@ -103,7 +105,7 @@ class MeetingAgendaBlock(WayBlock):
         description = _("Asks team leads to give Mistake Management a slot in their staff meeting.")
         preview_value = {
             "heading": _("Put Mistake Management on your agenda"),
-            "text": "<p>Fifteen minutes, one story, two questions. The pack does the rest.</p>",
+            "text": _("<p>Fifteen minutes, one story, two questions. The pack does the rest.</p>"),
             "link_label": _("Start a meeting pack"),
         }
 
@@ -111,7 +113,7 @@ class MeetingAgendaBlock(WayBlock):
 class ShareStoryBlock(WayBlock):
     """Invites people to share a story, linking to the share form."""
 
-    link_label = blocks.CharBlock(max_length=60, default="Share a story")
+    link_label = blocks.CharBlock(max_length=60, default=_("Share a story"))
 
     def default_url(self):
         try:
@@ -121,14 +123,16 @@ class ShareStoryBlock(WayBlock):
 
     class Meta:
         icon = "edit"
-        label = "Share a story"
+        label = _("Share a story")
         template = "campaigns/blocks/share_story.html"
         value_class = LinkedStructValue
         description = _("A button to the form where anyone shares a story, named or anonymous.")
         preview_value = {
             "heading": _("Share your story"),
-            "text": "<p>Named or anonymous, big or small: what happened, and what you learned.</p>",
-            "link_label": "Share a story",
+            "text": _(
+                "<p>Named or anonymous, big or small: what happened, and what you learned.</p>"
+            ),
+            "link_label": _("Share a story"),
         }
 
 
@@ -163,7 +167,7 @@ class CaseStoriesBlock(WayBlock):
         description = _("A few published stories to read and discuss, chosen by the Culture team.")
         preview_value = {
             "heading": _("Case stories to discuss"),
-            "text": "<p>Pick one for your next staff meeting.</p>",
+            "text": _("<p>Pick one for your next staff meeting.</p>"),
             "stories": [],
         }
 
@@ -186,7 +190,7 @@ class CelebrateBlock(WayBlock):
         preview_value = {
             "heading": _("Bake a mistake cake"),
             "kind": "recipe",
-            "text": "<p>Any cake that went a bit wrong, shared with the team.</p>",
+            "text": _("<p>Any cake that went a bit wrong, shared with the team.</p>"),
         }
 
 
@@ -195,7 +199,7 @@ class WorkshopBlock(WayBlock):
 
     booking_url = blocks.URLBlock(required=False, label=_("Booking link"))
     booking_email = blocks.EmailBlock(required=False, label=_("Or booking email"))
-    link_label = blocks.CharBlock(max_length=60, default="Book a workshop")
+    link_label = blocks.CharBlock(max_length=60, default=_("Book a workshop"))
 
     def clean(self, value):
         value = super().clean(value)
@@ -211,14 +215,14 @@ class WorkshopBlock(WayBlock):
 
     class Meta:
         icon = "group"
-        label = "Book a workshop"
+        label = _("Book a workshop")
         template = "campaigns/blocks/workshop.html"
         description = _("How a team books a Mistake Management workshop.")
         preview_value = {
-            "heading": "Book a workshop",
-            "text": "<p>Ninety minutes for your team with the Culture team.</p>",
+            "heading": _("Book a workshop"),
+            "text": _("<p>Ninety minutes for your team with the Culture team.</p>"),
             "booking_email": "culture@example.com",
-            "link_label": "Book a workshop",
+            "link_label": _("Book a workshop"),
         }
 
 
@@ -228,7 +232,7 @@ class FreeTextBlock(blocks.RichTextBlock):
         label = _("Free text")
         template = "campaigns/blocks/free_text.html"
         description = _("Anything else, in plain words.")
-        preview_value = "<p>Questions? Ask the Culture team any time.</p>"
+        preview_value = _("<p>Questions? Ask the Culture team any time.</p>")
 
 
 class WaysToTakePartBlock(blocks.StreamBlock):

@@ -37,7 +37,8 @@ def in_range(day):
 
 def date_range_text(start, end):
     first = date_format(start, _("j M") if start.year == end.year else _("j M Y"))
-    return f"{first} – {date_format(end, _('j M Y'))}"
+    last = date_format(end, _("j M Y"))
+    return f"{first} – {last}"
 
 
 def overlapping_campaign(start, end, exclude_pk=None):

@@ -25,10 +25,10 @@ NO_TEAM_LABEL = _("No team")
 RECENT_REPEATS = 10
 # Buckets of the time from submission to publication.
 WAIT_BUCKETS = [
-    ("Under a day", datetime.timedelta(days=1)),
-    ("1–3 days", datetime.timedelta(days=3)),
-    ("3–7 days", datetime.timedelta(days=7)),
-    ("Over a week", None),
+    (_("Under a day"), datetime.timedelta(days=1)),
+    (_("1–3 days"), datetime.timedelta(days=3)),
+    (_("3–7 days"), datetime.timedelta(days=7)),
+    (_("Over a week"), None),
 ]
 
 

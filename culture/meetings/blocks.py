@@ -325,7 +325,7 @@ class StoryBlock(blocks.StructBlock):
         template = "blocks/agenda_story.html"
         value_class = StoryItemValue
         label = _("Story to discuss")
-        label_format = "Story · {story} · {minutes} min"
+        label_format = _("Story · {story} · {minutes} min")
         description = _(
             "Discuss a story: its summary, lessons and questions are printed in the pack."
         )
@@ -399,7 +399,7 @@ class CelebrationBlock(blocks.StructBlock):
         template = "blocks/agenda_celebration.html"
         value_class = CelebrationValue
         label = _("Celebration")
-        label_format = "{title} · {minutes} min"
+        label_format = _("{title} · {minutes} min")
         description = _("Celebrate owning a mistake, for example with a “mistake cake”.")
         preview_template = PREVIEW_TEMPLATE
         preview_value = {
@@ -419,7 +419,7 @@ class FreeItemBlock(blocks.StructBlock):
         template = "blocks/agenda_free_item.html"
         value_class = FreeItemValue
         label = _("Free item")
-        label_format = "{title} · {minutes} min"
+        label_format = _("{title} · {minutes} min")
         description = _("Anything else: a title and a few lines of text.")
         preview_template = PREVIEW_TEMPLATE
         preview_value = {

@@ -41,9 +41,10 @@ def _clock(value):
 def pack_as_text(pack):
     """The pack as plain text for a meeting invitation (also the .ics description)."""
     starts_at = timezone.localtime(pack.starts_at)
+    day = date_format(starts_at, _("l j F Y"))
     lines = [
         pack.title,
-        f"{pack.team.name} · {date_format(starts_at, _('l j F Y'))} · "
+        f"{pack.team.name} · {day} · "
         f"{_clock(pack.starts_at)}–{_clock(pack.ends_at)} ("
         + ngettext("%(minutes)s minute", "%(minutes)s minutes", pack.total_minutes)
         % {"minutes": pack.total_minutes}

@@ -44,7 +44,7 @@ SIZES = {
     size.key: size
     for size in (
         WallpaperSize("1920x1080", 1920, 1080, _("Desktop (Full HD)")),
-        WallpaperSize("2560x1440", 2560, 1440, "Desktop (QHD)"),
+        WallpaperSize("2560x1440", 2560, 1440, _("Desktop (QHD)")),
         WallpaperSize("1170x2532", 1170, 2532, _("Phone")),
     )
 }
