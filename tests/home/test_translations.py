@@ -163,11 +163,21 @@ def catalogue_entries(path):
 
 
 GERMAN = LOCALE / "de" / "LC_MESSAGES" / "django.po"
+# Every language the site ships (German, and any added later: README, "How to add a language").
+CATALOGUES = sorted(LOCALE.glob("*/LC_MESSAGES/django.po"))
+by_language = pytest.mark.parametrize(
+    "catalogue", CATALOGUES, ids=lambda path: path.parent.parent.name
+)
 
 
-def test_the_german_catalogue_is_complete():
+def test_german_is_shipped():
+    assert GERMAN in CATALOGUES
+
+
+@by_language
+def test_the_catalogue_is_complete(catalogue):
     """Every entry translated (both plural forms), none fuzzy, none left over."""
-    entries = catalogue_entries(GERMAN)
+    entries = catalogue_entries(catalogue)
     assert len(entries) > 1000
     assert [e["msgid"] for e in entries if e["obsolete"]] == []
     assert [e["msgid"] for e in entries if "fuzzy" in e["flags"]] == []
@@ -179,19 +189,20 @@ def test_the_german_catalogue_is_complete():
     assert untranslated == []
 
 
-def test_the_compiled_german_catalogue_matches_the_translations():
+@by_language
+def test_the_compiled_catalogue_matches_the_translations(catalogue):
     """The committed .mo is compiled from the committed .po (`manage.py compilemessages`)."""
     import gettext
 
-    with (GERMAN.with_suffix(".mo")).open("rb") as compiled:
-        catalogue = gettext.GNUTranslations(compiled)
+    with catalogue.with_suffix(".mo").open("rb") as compiled:
+        translations = gettext.GNUTranslations(compiled)
     stale = [
         e["msgid"]
-        for e in catalogue_entries(GERMAN)
+        for e in catalogue_entries(catalogue)
         if (
-            catalogue.ngettext(e["msgid"], e["msgid_plural"], 1)
+            translations.ngettext(e["msgid"], e["msgid_plural"], 1)
             if e["msgid_plural"]
-            else catalogue.gettext(e["msgid"])
+            else translations.gettext(e["msgid"])
         )
         != e["msgstr"][0]
     ]
@@ -199,22 +210,24 @@ def test_the_compiled_german_catalogue_matches_the_translations():
 
 
 @pytest.mark.skipif(not shutil.which("xgettext"), reason="needs GNU gettext (xgettext)")
-def test_the_german_catalogue_holds_every_translatable_string(tmp_path):
+@by_language
+def test_the_catalogue_holds_every_translatable_string(catalogue, tmp_path):
     """makemessages, run afresh over the code, finds nothing the catalogue lacks: a string
-    wrapped for translation but not translated into German fails here (README: "How to add a
-    language" has the commands)."""
+    wrapped for translation but not translated fails here (README: "How to add a language" has
+    the commands)."""
+    language = catalogue.parent.parent.name
     for name in ("home", "stories", "culture", "templates"):
         (tmp_path / name).symlink_to(Path(settings.BASE_DIR) / name)
     (tmp_path / "locale").mkdir()
     subprocess.run(
-        [sys.executable, "-m", "django", "makemessages", "-l", "de", "--symlinks"],
+        [sys.executable, "-m", "django", "makemessages", "-l", language, "--symlinks"],
         cwd=tmp_path,
         check=True,
         capture_output=True,
         env={**os.environ, "PYTHONPATH": str(settings.BASE_DIR)},
     )
-    fresh = catalogue_entries(tmp_path / "locale" / "de" / "LC_MESSAGES" / "django.po")
-    have = {(e["msgid"], e["msgid_plural"]) for e in catalogue_entries(GERMAN)}
+    fresh = catalogue_entries(tmp_path / "locale" / language / "LC_MESSAGES" / "django.po")
+    have = {(e["msgid"], e["msgid_plural"]) for e in catalogue_entries(catalogue)}
     found = {(e["msgid"], e["msgid_plural"]) for e in fresh}
     assert sorted(found - have, key=str) == []
     assert sorted(have - found, key=str) == []
