@@ -34,7 +34,13 @@ def test_choosing_german_and_reading_in_it(
     assert browser.find_element("css selector", "#language input[value='de']").is_selected()
     for width in (PHONE, DESKTOP):
         viewport(width)
-        for name, path in (("account", "/account/"), ("home", "/"), ("story", story.url)):
+        pages = (
+            ("account", "/account/"),
+            ("home", "/"),
+            ("story", story.url),
+            ("share", "/stories/share/"),
+        )
+        for name, path in pages:
             open_page(browser, f"{live_server.url}{path}")
             assert "Deine Einstellungen" in browser.page_source, path
             assert sideways_overflow(browser) == 0, (path, width)
