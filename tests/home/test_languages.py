@@ -24,7 +24,7 @@ from culture.meetings.factories import (
 )
 from home.factories import UserFactory
 from home.languages import SESSION_KEY
-from stories import blameless, notifications
+from stories import blameless, notifications, replies
 from stories.factories import StoriesIndexPageFactory, StoryPageFactory, TeamFactory
 from stories.models import BlamelessPhrase
 
@@ -232,3 +232,20 @@ def test_a_language_without_phrases_falls_back_to_english(db):
     with translation.override("de"):
         findings = blameless.check_values({"summary": "It was my fault."})
     assert [f.found for f in findings["summary"]] == ["fault"]
+
+
+def test_each_reviewer_gets_the_authors_message_in_their_language(
+    story, moderator, culture_member, django_capture_on_commit_callbacks
+):
+    profile = UserProfile.get_for_user(moderator)
+    profile.preferred_language = "de"
+    profile.save()
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        replies.post_author_message(story, "Thank you for the edit.")
+    subjects = {tuple(message.to): message.subject for message in mail.outbox}
+    assert subjects == {
+        (moderator.email,): "Die Person, die „The invoice we sent twice“ geschrieben hat, hat "
+        "geantwortet",
+        (culture_member.email,): "The author of “The invoice we sent twice” wrote back",
+    }
