@@ -249,3 +249,12 @@ def test_each_reviewer_gets_the_authors_message_in_their_language(
         "geantwortet",
         (culture_member.email,): "The author of “The invoice we sent twice” wrote back",
     }
+
+
+def test_a_choice_saved_on_the_admins_account_page_reaches_the_site(client, home_page, moderator):
+    client.force_login(moderator)
+    profile = UserProfile.get_for_user(moderator)
+    profile.preferred_language = "de"
+    profile.save()
+    client.post(reverse("wagtailadmin_account"), {})  # Wagtail's own form saves the profile
+    assert "Deine Einstellungen" in client.get("/").content.decode()
