@@ -37,6 +37,9 @@ The scopes, and what retires them (signals in `home.apps` and each app's `apps.r
 - "site": the main menu (its section links). Retired by `home.site_fragments` (a Site or the
   site settings saved, a page at depth <= 3 saved, published, unpublished or deleted, any move).
 
+Every fragment is in one language: each tag passes `fragments.language` (the active language)
+as a key argument, so a German reader never gets an English fragment (a test checks every tag).
+
 What is never in a fragment: anything that belongs to one reader (their own "I learned from
 this", the CSRF token, messages) and any access decision. The view restrictions a reader fails
 are asked of the database on every request and passed as a key argument, so readers who may see
@@ -53,6 +56,7 @@ import uuid
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
+from django.utils.translation import get_language
 
 SHARED_TIMEOUT = 60 * 60
 LOCAL_TIMEOUT = 30
@@ -118,7 +122,8 @@ def retire_stories(*args, **kwargs):
 
 
 class Versions:
-    """`{{ fragments.<scope> }}` in templates, and `fragments.timeout` for the tags' timeout.
+    """`{{ fragments.<scope> }}` in templates, `fragments.timeout` for the tags' timeout and
+    `fragments.language` for the language the fragment is written in.
 
     One instance serves one render, so each scope is read from the cache once per page. Scopes
     with a colon ("tag:<slug>") are not template syntax: pages that need one put it in their
@@ -133,6 +138,8 @@ class Versions:
             raise AttributeError(scope)
         if scope == "timeout":
             return timeout()
+        if scope == "language":
+            return get_language()
         if scope not in self.seen:
             self.seen[scope] = version(scope)
         return self.seen[scope]

@@ -99,3 +99,27 @@ class SessionRefreshMiddleware:
             if now - request.session.get(self.SESSION_KEY, 0) >= interval:
                 request.session[self.SESSION_KEY] = now
         return response
+
+
+class PersonalLanguageMiddleware:
+    """The language a signed-in person chose in "Your settings", over their browser's.
+
+    Runs after Django's LocaleMiddleware (which reads Accept-Language) and after authentication;
+    the choice comes from the session, where it was put at sign-in (home/languages.py). The
+    admin's own account page saves the same choice: after a save there, the session follows."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        from .languages import activate_for, remember_at_sign_in
+
+        activate_for(request)
+        response = self.get_response(request)
+        if (
+            request.method == "POST"
+            and request.path == reverse("wagtailadmin_account")
+            and request.user.is_authenticated
+        ):
+            remember_at_sign_in(None, request, request.user)
+        return response

@@ -5,6 +5,7 @@ import datetime
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator, RegexValidator
 from django.db import models
+from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, HelpPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
@@ -28,13 +29,15 @@ class HomePage(Page):
     intro = models.CharField(
         max_length=250,
         blank=True,
-        help_text="One sentence under the site name, for example "
-        "“Mistakes happen every day. What counts is what we do next.”",
+        help_text=_(
+            "One sentence under the site name, for example "
+            "“Mistakes happen every day. What counts is what we do next.”"
+        ),
     )
     body = RichTextField(
         blank=True,
         features=["bold", "italic", "link", "ol", "ul", "h2", "h3"],
-        help_text="A short welcome: what this site is for and how to take part.",
+        help_text=_("A short welcome: what this site is for and how to take part."),
     )
 
     content_panels = [
@@ -54,7 +57,7 @@ class HomePage(Page):
 
 
 hex_colour = RegexValidator(
-    r"^#[0-9a-fA-F]{6}$", "Enter a colour as # followed by six hex digits, for example #1f5f8b."
+    r"^#[0-9a-fA-F]{6}$", _("Enter a colour as # followed by six hex digits, for example #1f5f8b.")
 )
 
 
@@ -63,20 +66,24 @@ class SiteSettings(BaseSiteSetting):
     """Name and colour of the site, editable by the Culture team."""
 
     site_name = models.CharField(
-        max_length=60, default="Own It", help_text="Shown in the header, emails and wallpapers."
+        max_length=60,
+        default="Own It",
+        help_text=_(_("Shown in the header, emails and wallpapers.")),
     )
     tagline = models.CharField(
         max_length=120,
         blank=True,
-        default="Own it. Make it right. Learn and don't repeat.",
-        help_text="A short line shown under the site name.",
+        default=_("Own it. Make it right. Learn and don't repeat."),
+        help_text=_("A short line shown under the site name."),
     )
     primary_colour = models.CharField(
         max_length=7,
         default="#1f5f8b",
         validators=[hex_colour],
-        help_text="Used for the header, buttons and links. It must be dark enough to read "
-        "against white (contrast of at least 4.5 : 1).",
+        help_text=_(
+            "Used for the header, buttons and links. It must be dark enough to read "
+            "against white (contrast of at least 4.5 : 1)."
+        ),
     )
 
     # Anonymity (README, "Anonymity"): what keeps an anonymous author from being picked out.
@@ -123,11 +130,11 @@ class SiteSettings(BaseSiteSetting):
 
     panels = [
         HelpPanel(
-            content="These settings change how the whole site looks to every employee.",
+            content=_("These settings change how the whole site looks to every employee."),
         ),
         MultiFieldPanel(
             [FieldPanel("site_name"), FieldPanel("tagline"), FieldPanel("primary_colour")],
-            heading="Brand",
+            heading=_("Brand"),
         ),
         MultiFieldPanel(
             [FieldPanel("anonymity_min_group"), FieldPanel("daily_publication_time")],
@@ -152,7 +159,7 @@ class SiteSettings(BaseSiteSetting):
     ]
 
     class Meta:
-        verbose_name = "Site settings"
+        verbose_name = _("Site settings")
 
     def clean(self):
         super().clean()
@@ -161,8 +168,11 @@ class SiteSettings(BaseSiteSetting):
             if ratio < 4.5:
                 raise ValidationError(
                     {
-                        "primary_colour": f"{self.primary_colour} is too light to read against "
-                        f"white (contrast {ratio:.1f} : 1, needs 4.5 : 1). Choose a darker shade."
+                        "primary_colour": _(
+                            "%(colour)s is too light to read against white (contrast %(ratio)s : 1, "
+                            "needs 4.5 : 1). Choose a darker shade."
+                        )
+                        % {"colour": self.primary_colour, "ratio": number_format(ratio, 1)}
                     }
                 )
 

@@ -1,18 +1,21 @@
 import mimetypes
 import posixpath
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.core.cache import caches
 from django.core.files.storage import default_storage
 from django.db import Error, connection
 from django.http import FileResponse, Http404, JsonResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.utils.cache import patch_cache_control
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import etag, require_GET
 
 from .cache_backends import cache_status
 from .colours import hsl_parts, readable_text_colour
+from .languages import LanguageForm, stored_language
 from .models import SiteSettings, hex_colour
 from .panels import account_panels
 from .site_search import SiteSearch
@@ -86,8 +89,20 @@ def search(request):
 
 
 def account(request):
-    """The signed-in user's own settings, gathered from every app."""
-    return render(request, "home/account.html", {"panels": account_panels(request)})
+    """The signed-in user's own settings, gathered from every app; their language is home's."""
+    if request.method == "POST":
+        language_form = LanguageForm(request.POST)
+        if language_form.is_valid():
+            language_form.save(request)
+            messages.success(request, _("Your language is saved."))
+            return redirect("account")
+    else:
+        language_form = LanguageForm(initial={"language": stored_language(request.user)})
+    return render(
+        request,
+        "home/account.html",
+        {"panels": account_panels(request), "language_form": language_form},
+    )
 
 
 def theme_colours(request):

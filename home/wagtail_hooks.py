@@ -10,7 +10,7 @@ from .sign_in_lockouts import SignInLockoutsView, can_unlock_sign_ins
 
 @hooks.register(MENU_HOOK)
 def home_menu_item(request):
-    return MenuItem("Home", "/", order=0)
+    return MenuItem(_("Home"), "/", order=0)
 
 
 # Refused readers get a 403 page, not a sign-in loop (home/refusals.py). Order -1: around and

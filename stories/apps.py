@@ -1,10 +1,11 @@
 from django.apps import AppConfig
 from django.db.models.signals import post_migrate, post_save
+from django.utils.translation import gettext_lazy as _
 
 
 class StoriesConfig(AppConfig):
     name = "stories"
-    verbose_name = "Mistake stories"
+    verbose_name = _("Mistake stories")
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):

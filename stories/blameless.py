@@ -18,11 +18,12 @@ from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
 from django.utils.html import strip_tags
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from .models import BlamelessPhrase, StoryAuthorship
 from .models.authorship import ANONYMOUS_USERNAME
+from .models.blameless import phrase_language
 
 NAME_SUGGESTION = gettext_lazy(
     "Stories are about systems and choices, not people: describe the role or the team "
@@ -104,13 +105,21 @@ def _words_pattern(words, flags=0):
     return re.compile(r"(?<!\w)" + r"\s+".join(parts) + r"(?!\w)", flags)
 
 
+def phrases_for(code):
+    """The active phrases of the language `code` (the writer's: the active language), or the
+    English ones when that language has none."""
+    phrases = list(BlamelessPhrase.objects.for_language(code))
+    own = [phrase for phrase in phrases if phrase.language == phrase_language(code)]
+    return own or [phrase for phrase in phrases if phrase.language == "en"]
+
+
 class BlamelessChecker:
     """Loads the phrases and the colleagues' names once (two queries), then checks any text."""
 
-    def __init__(self, author=None):
+    def __init__(self, author=None, language=None):
         self.phrases = [
             (pattern, phrase.suggestion)
-            for phrase in BlamelessPhrase.objects.filter(is_active=True)
+            for phrase in phrases_for(language or get_language())
             if (pattern := _words_pattern(phrase.phrase, re.IGNORECASE)) is not None
         ]
         self.full_names, self.single_names = self._colleague_names(author)

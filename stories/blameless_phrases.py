@@ -36,3 +36,67 @@ DEFAULT_PHRASES = [
     ),
     ("clueless", "Describe what information was missing and where it should have been."),
 ]
+
+# The German starting list (issue 17): the blameless check reads the phrases of the writer's
+# language, and English only for a language with no phrases of its own. Seeded by migration
+# 0014; the Culture team edits it like the English one.
+GERMAN_PHRASES = [
+    ("schuld", "Beschreib, was passiert ist und was es möglich gemacht hat, statt wer schuld war."),
+    ("Schuldige", "Konzentrier dich darauf, was passiert ist und was sich geändert hat."),
+    ("Sündenbock", "Konzentrier dich darauf, was passiert ist und was sich geändert hat."),
+    ("Idiot", "Beschreib die Entscheidung und was die Person damals wusste."),
+    (
+        "dumm",
+        "Sag, was den Fehler leicht gemacht hat, zum Beispiel „das Feld war leicht zu übersehen“.",
+    ),
+    ("blöd", "Sag, was den Fehler leicht gemacht hat."),
+    (
+        "inkompetent",
+        "Nenne die Lücke bei Schulung, Werkzeugen oder Zeit, die es schwer gemacht hat.",
+    ),
+    ("unfähig", "Nenne die Lücke bei Schulung, Werkzeugen oder Zeit, die es schwer gemacht hat."),
+    (
+        "schlampig",
+        "Sag, worauf sich der Ablauf verlassen hat, zum Beispiel „auf eine einzige Prüfung“.",
+    ),
+    ("nachlässig", "Beschreib die fehlende Absicherung statt der Person."),
+    ("fahrlässig", "Beschreib die fehlende Absicherung statt der Person."),
+    (
+        "hätte es wissen müssen",
+        "„Die Information war nicht da, wo und wann wir sie gebraucht haben.“",
+    ),
+    ("hätte prüfen müssen", "„Nichts im Ablauf hat an dieser Stelle eine Prüfung verlangt.“"),
+    (
+        "hätte aufpassen müssen",
+        "„Der Ablauf hat sich darauf verlassen, dass jemand immer aufpasst.“",
+    ),
+    ("faul", "Beschreib den Druck oder die Abkürzung, die der Ablauf verlockend gemacht hat."),
+    ("verbockt", "Sag, was schiefging und wie, ohne zu nennen, wer es war."),
+    ("vermasselt", "Sag, was schiefging und wie, ohne zu nennen, wer es war."),
+    ("verschlafen", "„Die Übergabe hat die Aufgabe nicht mitgenommen.“"),
+    (
+        "nutzlos",
+        "Sag, was das Werkzeug oder der Schritt nicht getan hat, und was nötig gewesen wäre.",
+    ),
+    (
+        "sein Fehler",
+        "„Unser Fehler“ oder „der Fehler“: Es geht darum, was das System zugelassen hat.",
+    ),
+    (
+        "ihr Fehler",
+        "„Unser Fehler“ oder „der Fehler“: Es geht darum, was das System zugelassen hat.",
+    ),
+    (
+        "menschliches Versagen",
+        "Sag, welcher Schritt davon abhing, dass ein Mensch es jedes Mal richtig macht, und was sich "
+        "geändert hat.",
+    ),
+    (
+        "offensichtlich",
+        "Was hinterher offensichtlich ist, war es damals selten; sag, was man damals wusste.",
+    ),
+    ("ahnungslos", "Beschreib, welche Information fehlte und wo sie hätte sein sollen."),
+]
+
+# By language (the language part of a code in settings.LANGUAGES: "en-gb" -> "en").
+PHRASES_BY_LANGUAGE = {"en": DEFAULT_PHRASES, "de": GERMAN_PHRASES}

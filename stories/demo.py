@@ -13,7 +13,7 @@ from wagtail.log_actions import log
 from wagtail.models import PageLogEntry, Revision, WorkflowState
 
 from . import demo_stories, notifications
-from .blameless_phrases import DEFAULT_PHRASES
+from .blameless_phrases import PHRASES_BY_LANGUAGE
 from .forms import text_to_rich_text
 from .identifying_details import DEFAULT_DETAILS
 from .mistake_topics import DEFAULT_TOPICS
@@ -40,8 +40,11 @@ from .workflow import culture_review_workflow
 def load(demo):
     index = _stories_index(demo.home)
     demo.extra["stories_index"] = index
-    for phrase, suggestion in DEFAULT_PHRASES:
-        BlamelessPhrase.objects.get_or_create(phrase=phrase, defaults={"suggestion": suggestion})
+    for language, phrases in PHRASES_BY_LANGUAGE.items():
+        for phrase, suggestion in phrases:
+            BlamelessPhrase.objects.get_or_create(
+                language=language, phrase=phrase, defaults={"suggestion": suggestion}
+            )
     for name, words in DEFAULT_TOPICS:
         MistakeTopic.objects.get_or_create(name=name, defaults={"words": words})
     for term, kind, suggestion in DEFAULT_DETAILS:

@@ -114,11 +114,11 @@ class StoriesRssFeed(Feed):
     def title(self, subject):
         name = subject.site_name
         if subject.tag:
-            return f"{name}: stories tagged “{subject.tag.name}”"
-        return f"{name}: new stories"
+            return _("%(site)s: stories tagged “%(tag)s”") % {"site": name, "tag": subject.tag.name}
+        return _("%(site)s: new stories") % {"site": name}
 
     def description(self, subject):
-        return "Blameless stories of mistakes: how they were owned, made right and learned from."
+        return _("Blameless stories of mistakes: how they were owned, made right and learned from.")
 
     def subtitle(self, subject):
         return self.description(subject)
@@ -143,7 +143,8 @@ class StoriesRssFeed(Feed):
         if story.what_happened:
             parts.append(absolute_links(expand_db_html(story.what_happened)))
         if url:
-            parts.append(f'<p><a href="{escape(url)}">Read the whole story</a></p>')
+            read = _("Read the whole story")
+            parts.append(f'<p><a href="{escape(url)}">{escape(read)}</a></p>')
         return "\n".join(parts)
 
     def item_link(self, item):

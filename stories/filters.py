@@ -1,6 +1,7 @@
 """The stories index's search and filter form: GET parameters, so a filtered view can be shared."""
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from .models import StoryPage
 
@@ -26,32 +27,34 @@ class StoryFilterForm(forms.Form):
     """
 
     q = forms.CharField(
-        label="Words to find",
+        label=_("Words to find"),
         required=False,
         max_length=MAX_QUERY_LENGTH,
-        help_text="Searches titles, summaries, the story itself and its lessons.",
+        help_text=_("Searches titles, summaries, the story itself and its lessons."),
     )
-    tag = forms.ChoiceField(label="Tag", required=False)
-    team = forms.ChoiceField(label="Team", required=False)
+    tag = forms.ChoiceField(label=_("Tag"), required=False)
+    team = forms.ChoiceField(label=_("Team"), required=False)
     part = forms.ChoiceField(
-        label="Writer's part",
+        label=_("Writer's part"),
         required=False,
-        choices=[("", "Any part")] + list(StoryPage.Part.choices),
+        choices=[("", _("Any part"))] + list(StoryPage.Part.choices),
     )
     size = forms.ChoiceField(
-        label="Size", required=False, choices=[("", "Any size")] + list(StoryPage.Size.choices)
+        label=_(_("Size")),
+        required=False,
+        choices=[("", _("Any size"))] + list(StoryPage.Size.choices),
     )
-    series = forms.ChoiceField(label="Series", required=False)
-    year = forms.ChoiceField(label="Year it happened", required=False)
+    series = forms.ChoiceField(label=_("Series"), required=False)
+    year = forms.ChoiceField(label=_("Year it happened"), required=False)
 
     def __init__(self, data, choices, fixed_tag=None, fixed_team=None):
         # Ids such as "filter-team"; Django points aria-describedby at "filter-team_helptext"
         # and "filter-team_error", which the template uses for the help text and the error.
         super().__init__(data, auto_id="filter-%s")
-        self.fields["tag"].choices = [("", "Any tag")] + choices["tag"]
-        self.fields["team"].choices = [("", "Any team")] + choices["team"]
-        self.fields["series"].choices = [("", "Any series")] + choices["series"]
-        self.fields["year"].choices = [("", "Any year")] + choices["year"]
+        self.fields["tag"].choices = [("", _("Any tag"))] + choices["tag"]
+        self.fields["team"].choices = [("", _("Any team"))] + choices["team"]
+        self.fields["series"].choices = [("", _("Any series"))] + choices["series"]
+        self.fields["year"].choices = [("", _("Any year"))] + choices["year"]
         if fixed_tag:
             # On a tag's own page the tag is part of the address, not a choice.
             del self.fields["tag"]

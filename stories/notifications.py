@@ -25,6 +25,7 @@ from wagtail.admin.mail import (
     WorkflowStateRejectionEmailNotifier,
 )
 
+from home.languages import speaking_to
 from home.site_address import absolute_url
 
 PUBLISHED = "published"
@@ -65,6 +66,12 @@ def send_author_email(story_id, event, comment=""):
         return False
     if not authorship.author.email or not authorship.author.is_active:
         return False
+    # In the author's language, whoever (or whichever worker) caused the email.
+    with speaking_to(authorship.author):
+        return _email_author(authorship, event, comment)
+
+
+def _email_author(authorship, event, comment):
     from .publication import scheduled_date
 
     story = authorship.story.get_latest_revision_as_object()
@@ -85,13 +92,13 @@ def send_author_email(story_id, event, comment=""):
         from .review_changes import changed_by_reviewers
 
         context["changed_by_reviewers"] = changed_by_reviewers(authorship.story, authorship)
-        subject = f"Your story “{story.title}” is published"
+        subject = _("Your story “%(title)s” is published") % {"title": story.title}
     elif event == SCHEDULED:
         if context["goes_live_on"] is None:
             return False  # no longer waiting (withdrawn or published meanwhile)
         subject = _("Your story “%(title)s” is approved") % {"title": story.title}
     else:
-        subject = f"Changes requested on your story “{story.title}”"
+        subject = _("Changes requested on your story “%(title)s”") % {"title": story.title}
     message = EmailMultiAlternatives(
         subject=subject,
         body=render_to_string(f"stories/email/{event}.txt", context),
@@ -186,6 +193,12 @@ def email_return_link(author, story, url):
     """
     if not author.email:
         return
+    with speaking_to(author):
+        message = _return_link_email(author, story, url)
+    transaction.on_commit(lambda: message.send(fail_silently=True))
+
+
+def _return_link_email(author, story, url):
     context = {
         "author": author,
         "story": story,
@@ -200,4 +213,4 @@ def email_return_link(author, story, url):
     message.attach_alternative(
         render_to_string("stories/email/return_link.html", context), "text/html"
     )
-    transaction.on_commit(lambda: message.send(fail_silently=True))
+    return message

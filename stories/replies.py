@@ -13,9 +13,9 @@ from django.core.mail import EmailMessage
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from home.languages import speaking_to
 from home.roles import CULTURE_TEAM, MODERATORS, user_has_role
 from home.site_address import absolute_url
 
@@ -46,14 +46,15 @@ def post_team_message(story, user, text):
     author = authorship.author if authorship else None
     if author is not None and author.email and not authorship.erase_when_published:
         _send(
-            _("A message about your story “%(title)s”") % {"title": story.title},
+            gettext_lazy("A message about your story “%(title)s”"),
+            {"title": story.title},
             "stories/email/message_to_author.txt",
             {
                 "story": story,
                 "message": message,
                 "url": absolute_url(reverse("stories:messages", args=[story.pk])),
             },
-            [author.email],
+            [author],
         )
     return message
 
@@ -67,10 +68,14 @@ def post_author_message(story, text):
         .exclude(email="")
         .distinct()
     )
-    recipients = sorted({user.email for user in reviewers})
+    # One email per address (an address shared by two accounts gets one), in address order.
+    recipients = list(
+        {user.email: user for user in sorted(reviewers, key=lambda u: u.email)}.values()
+    )
     if recipients:
         _send(
-            _("The author of “%(title)s” wrote back") % {"title": story.title},
+            gettext_lazy("The author of “%(title)s” wrote back"),
+            {"title": story.title},
             "stories/email/message_to_reviewers.txt",
             {
                 "story": story,
@@ -82,11 +87,18 @@ def post_author_message(story, text):
     return message
 
 
-def _send(subject, template, context, recipients):
+def _send(subject, subject_values, template, context, recipients):
+    """One email per recipient (reviewers do not see each other's addresses), each in the
+    recipient's language."""
     context["site_name"] = getattr(settings, "WAGTAIL_SITE_NAME", "Own It")
-    # One email per recipient: reviewers do not see each other's addresses.
-    emails = [
-        EmailMessage(subject=subject, body=render_to_string(template, context), to=[address])
-        for address in recipients
-    ]
+    emails = []
+    for user in recipients:
+        with speaking_to(user):
+            emails.append(
+                EmailMessage(
+                    subject=str(subject) % subject_values,
+                    body=render_to_string(template, context),
+                    to=[user.email],
+                )
+            )
     transaction.on_commit(lambda: [email.send(fail_silently=True) for email in emails])

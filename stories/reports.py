@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy
 from django_tasks import task
 from wagtail.admin.forms import WagtailAdminModelForm
 
+from home.languages import speaking_to
 from home.roles import CULTURE_TEAM, MODERATORS
 from home.site_address import absolute_url
 
@@ -124,6 +125,11 @@ def send_report_outcome(report_id):
     )
     if report is None or not report.reporter.email or not report.reporter.is_active:
         return False
+    with speaking_to(report.reporter):
+        return _email_outcome(report)
+
+
+def _email_outcome(report):
     story = report.story
     context = {
         "reader": report.reporter,

@@ -5,6 +5,7 @@ from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from wagtail import hooks
 from wagtail.admin.ui.tables import Column
 from wagtail.models import Page
@@ -63,7 +64,7 @@ class TeamIndexView(SnippetIndexView):
 class TeamViewSet(SnippetViewSet):
     model = Team
     icon = "group"
-    menu_label = "Teams"
+    menu_label = _("Teams")
     index_view_class = TeamIndexView
     list_display = [
         "name",
@@ -94,11 +95,11 @@ class TeamViewSet(SnippetViewSet):
 class SeriesViewSet(SnippetViewSet):
     model = Series
     icon = "list-ul"
-    menu_label = "Series"
+    menu_label = _("Series")
     list_display = [
         "name",
         "description",
-        Column("story_count", label="Published stories", sort_key="story_count"),
+        Column("story_count", label=_("Published stories"), sort_key="story_count"),
     ]
     search_fields = ["name", "description"]
     search_backend_name = None
@@ -114,13 +115,13 @@ class SeriesViewSet(SnippetViewSet):
 class BlamelessPhraseViewSet(SnippetViewSet):
     model = BlamelessPhrase
     icon = "warning"
-    menu_label = "Blameless phrases"
-    list_display = ["phrase", "suggestion", "is_active"]
-    list_filter = ["is_active"]
+    menu_label = _("Blameless phrases")
+    list_display = ["phrase", "suggestion", "language", "is_active"]
+    list_filter = ["language", "is_active"]
     search_fields = ["phrase", "suggestion"]
     search_backend_name = None
-    list_export = ["phrase", "suggestion", "is_active"]
-    ordering = ["phrase"]
+    list_export = ["language", "phrase", "suggestion", "is_active"]
+    ordering = ["language", "phrase"]
     copy_view_enabled = False
 
 
@@ -164,7 +165,7 @@ class StoriesAdminGroup(SnippetViewSetGroup):
         IdentifyingDetailViewSet,
         MistakeTopicViewSet,
     )
-    menu_label = "Stories"
+    menu_label = _("Stories")
     menu_icon = "doc-full-inverse"
     menu_order = 250
 
@@ -175,12 +176,12 @@ register_snippet(StoryReportViewSet)
 
 @hooks.register(MENU_HOOK)
 def share_menu_item(request):
-    return MenuItem("Share a mistake", "stories:share", order=30)
+    return MenuItem(_("Share a mistake"), "stories:share", order=30)
 
 
 @hooks.register(MENU_HOOK)
 def my_stories_menu_item(request):
-    return MenuItem("My stories", "stories:my_stories", order=35)
+    return MenuItem(_("My stories"), "stories:my_stories", order=35)
 
 
 def _blameless_message(request, page):
@@ -191,8 +192,14 @@ def _blameless_message(request, page):
     if findings:
         messages.warning(
             request,
-            f"The blameless check has {findings} note{'' if findings == 1 else 's'} on this "
-            "story; see “Blameless check” at the top of the editor.",
+            ngettext(
+                "The blameless check has %(count)s note on this story; see “Blameless check” at "
+                "the top of the editor.",
+                "The blameless check has %(count)s notes on this story; see “Blameless check” at "
+                "the top of the editor.",
+                findings,
+            )
+            % {"count": findings},
         )
 
 
@@ -241,7 +248,7 @@ def stories_menu_item(request):
     from .components import stories_index
 
     index = stories_index(request)
-    return MenuItem("Stories", index[0], order=20) if index else None
+    return MenuItem(_("Stories"), index[0], order=20) if index else None
 
 
 @hooks.register(HOME_PANELS_HOOK)

@@ -7,6 +7,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView, TemplateView, View
 from wagtail.admin import messages
@@ -38,7 +39,7 @@ def _period_form(request):
 
 class InsightsView(InsightsPermissionMixin, WagtailAdminTemplateMixin, TemplateView):
     template_name = "campaigns/admin/insights.html"
-    page_title = "Culture insights"
+    page_title = _("Culture insights")
     header_icon = "crosshairs"
 
     def get_breadcrumbs_items(self):
@@ -88,34 +89,34 @@ class InsightsView(InsightsPermissionMixin, WagtailAdminTemplateMixin, TemplateV
     @staticmethod
     def _charts(figures):
         monthly = figures["monthly"]
-        labels = [f"{row['month']:%b %y}" for row in monthly]
+        labels = [date_format(row["month"], _("M y")) for row in monthly]
         actions = figures["actions"]
         return {
             "stories": charts.column_chart(
                 list(zip(labels, [row["stories"] for row in monthly], strict=True)),
-                "Stories published per month",
+                _("Stories published per month"),
             ),
             "anonymous": charts.line_chart(
                 list(zip(labels, [row["anonymous_share"] for row in monthly], strict=True)),
-                "Share of anonymous stories per month (per cent)",
+                _("Share of anonymous stories per month (per cent)"),
             ),
             "tags": charts.bar_chart(
-                [(row["tag"], row["stories"]) for row in figures["tags"]], "Top tags"
+                [(row["tag"], row["stories"]) for row in figures["tags"]], _("Top tags")
             ),
             "teams": charts.bar_chart(
-                [(row["team"], row["stories"]) for row in figures["teams"]], "Stories per team"
+                [(row["team"], row["stories"]) for row in figures["teams"]], _("Stories per team")
             ),
             "waits": charts.column_chart(
                 [(row["label"], row["stories"]) for row in figures["waits"]["buckets"]],
-                "Time from submission to publication",
+                _("Time from submission to publication"),
             ),
             "actions": charts.stacked_bar(
                 [
-                    ("Done", actions["done"], charts.GOOD),
-                    ("Open, on time", actions["open_on_time"], charts.BAR),
-                    ("Overdue", actions["overdue"], charts.BAD),
+                    (_("Done"), actions["done"], charts.GOOD),
+                    (_("Open, on time"), actions["open_on_time"], charts.BAR),
+                    (_("Overdue"), actions["overdue"], charts.BAD),
                 ],
-                "Corrective actions by status",
+                _("Corrective actions by status"),
             ),
             "pulse": charts.line_chart(
                 [(result.pulse.title, result.score) for result in figures["pulses"].results],
@@ -126,7 +127,7 @@ class InsightsView(InsightsPermissionMixin, WagtailAdminTemplateMixin, TemplateV
             ),
             "repeats": charts.column_chart(
                 list(zip(labels, [row["repeats"] for row in monthly], strict=True)),
-                "Repeats per month (stories marked “happened again”)",
+                _("Repeats per month (stories marked “happened again”)"),
                 colour=charts.ACCENT,
             ),
         }
@@ -139,7 +140,7 @@ class InsightsCSVView(InsightsPermissionMixin, View):
         form = _period_form(request)
         if not form.is_valid():
             # Back to the dashboard, where the errors are shown next to the fields.
-            messages.error(request, "Choose a valid period to export.")
+            messages.error(request, _("Choose a valid period to export."))
             return redirect(f"{reverse('campaigns_admin:insights')}?{request.GET.urlencode()}")
         period = Period(form.cleaned_data["date_from"], form.cleaned_data["date_to"])
         response = HttpResponse(content_type="text/csv; charset=utf-8")
@@ -171,7 +172,7 @@ class CopyCampaignView(WagtailAdminTemplateMixin, FormView):
         return super().dispatch(request, page_id, *args, **kwargs)
 
     def get_page_title(self):
-        return f"Start a new campaign from “{self.campaign.title}”"
+        return _("Start a new campaign from “%(title)s”") % {"title": self.campaign.title}
 
     def get_breadcrumbs_items(self):
         return self.breadcrumbs_items + [
@@ -179,7 +180,7 @@ class CopyCampaignView(WagtailAdminTemplateMixin, FormView):
                 "url": reverse("wagtailadmin_pages:edit", args=[self.campaign.pk]),
                 "label": str(self.campaign),
             },
-            {"url": "", "label": "Start a new campaign from it"},
+            {"url": "", "label": _("Start a new campaign from it")},
         ]
 
     def get_form_kwargs(self):
@@ -200,8 +201,10 @@ class CopyCampaignView(WagtailAdminTemplateMixin, FormView):
         )
         messages.success(
             self.request,
-            f"“{copy.title}” was created as a draft for "
-            f"{date_range_text(copy.start_date, copy.end_date)}, with its events moved along. "
-            "Check it and publish it when it is ready.",
+            _(
+                "“%(title)s” was created as a draft for %(dates)s, with its events moved along. "
+                "Check it and publish it when it is ready."
+            )
+            % {"title": copy.title, "dates": date_range_text(copy.start_date, copy.end_date)},
         )
         return redirect("wagtailadmin_pages:edit", copy.pk)

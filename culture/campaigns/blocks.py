@@ -66,12 +66,16 @@ class QuoteOfTheWeekBlock(WayBlock):
 
     class Meta:
         icon = "openquote"
-        label = "Share the quote of the week"
+        label = _("Share the quote of the week")
         template = "campaigns/blocks/quote_of_the_week.html"
-        description = "Invites everyone to share this week's quote; shows the quote that is live."
+        description = _(
+            "Invites everyone to share this week's quote; shows the quote that is live."
+        )
         preview_value = {
-            "heading": "Share the quote of the week",
-            "text": "<p>Every Monday at 08:08 a new quote goes live. Post it in your team chat.</p>",
+            "heading": _("Share the quote of the week"),
+            "text": _(
+                "<p>Every Monday at 08:08 a new quote goes live. Post it in your team chat.</p>"
+            ),
         }
 
 
@@ -82,9 +86,11 @@ class MeetingAgendaBlock(WayBlock):
     page = PublishedPageChooserBlock(
         required=False,
         page_type=["meetings.MeetingPacksIndexPage", "meetings.MeetingPackPage"],
-        help_text="Optional: a meeting pack to start from. Leave empty to link to the meeting packs.",
+        help_text=_(
+            "Optional: a meeting pack to start from. Leave empty to link to the meeting packs."
+        ),
     )
-    link_label = blocks.CharBlock(max_length=60, default="Start a meeting pack")
+    link_label = blocks.CharBlock(max_length=60, default=_("Start a meeting pack"))
 
     def default_url(self):
         # "Start a meeting pack" (culture/meetings/start.py): a lead gets a new draft pack;
@@ -93,21 +99,21 @@ class MeetingAgendaBlock(WayBlock):
 
     class Meta:
         icon = "list-ul"
-        label = "Put it on your staff meeting agenda"
+        label = _("Put it on your staff meeting agenda")
         template = "campaigns/blocks/meeting_agenda.html"
         value_class = MeetingAgendaValue
-        description = "Asks team leads to give Mistake Management a slot in their staff meeting."
+        description = _("Asks team leads to give Mistake Management a slot in their staff meeting.")
         preview_value = {
-            "heading": "Put Mistake Management on your agenda",
-            "text": "<p>Fifteen minutes, one story, two questions. The pack does the rest.</p>",
-            "link_label": "Start a meeting pack",
+            "heading": _("Put Mistake Management on your agenda"),
+            "text": _("<p>Fifteen minutes, one story, two questions. The pack does the rest.</p>"),
+            "link_label": _("Start a meeting pack"),
         }
 
 
 class ShareStoryBlock(WayBlock):
     """Invites people to share a story, linking to the share form."""
 
-    link_label = blocks.CharBlock(max_length=60, default="Share a story")
+    link_label = blocks.CharBlock(max_length=60, default=_("Share a story"))
 
     def default_url(self):
         try:
@@ -117,14 +123,16 @@ class ShareStoryBlock(WayBlock):
 
     class Meta:
         icon = "edit"
-        label = "Share a story"
+        label = _("Share a story")
         template = "campaigns/blocks/share_story.html"
         value_class = LinkedStructValue
-        description = "A button to the form where anyone shares a story, named or anonymous."
+        description = _("A button to the form where anyone shares a story, named or anonymous.")
         preview_value = {
-            "heading": "Share your story",
-            "text": "<p>Named or anonymous, big or small: what happened, and what you learned.</p>",
-            "link_label": "Share a story",
+            "heading": _("Share your story"),
+            "text": _(
+                "<p>Named or anonymous, big or small: what happened, and what you learned.</p>"
+            ),
+            "link_label": _("Share a story"),
         }
 
 
@@ -153,13 +161,13 @@ class CaseStoriesBlock(WayBlock):
 
     class Meta:
         icon = "doc-full"
-        label = "Case stories"
+        label = _("Case stories")
         template = "campaigns/blocks/case_stories.html"
         value_class = CaseStoriesStructValue
-        description = "A few published stories to read and discuss, chosen by the Culture team."
+        description = _("A few published stories to read and discuss, chosen by the Culture team.")
         preview_value = {
-            "heading": "Case stories to discuss",
-            "text": "<p>Pick one for your next staff meeting.</p>",
+            "heading": _("Case stories to discuss"),
+            "text": _("<p>Pick one for your next staff meeting.</p>"),
             "stories": [],
         }
 
@@ -168,30 +176,30 @@ class CelebrateBlock(WayBlock):
     """The celebration: a recipe to bake (the mistake cake) or an event to come to."""
 
     kind = blocks.ChoiceBlock(
-        choices=[("recipe", "A recipe"), ("event", "An event"), ("other", "Something else")],
+        choices=[("recipe", "A recipe"), ("event", _("An event")), ("other", _("Something else"))],
         default="recipe",
     )
-    link = blocks.URLBlock(required=False, help_text="Optional: the full recipe or the invite.")
-    link_label = blocks.CharBlock(max_length=60, required=False, default="Find out more")
+    link = blocks.URLBlock(required=False, help_text=_("Optional: the full recipe or the invite."))
+    link_label = blocks.CharBlock(max_length=60, required=False, default=_("Find out more"))
 
     class Meta:
         icon = "pick"
-        label = "Celebrate"
+        label = _("Celebrate")
         template = "campaigns/blocks/celebrate.html"
-        description = "Celebrating learning: a mistake cake recipe, a party, anything joyful."
+        description = _("Celebrating learning: a mistake cake recipe, a party, anything joyful.")
         preview_value = {
-            "heading": "Bake a mistake cake",
+            "heading": _("Bake a mistake cake"),
             "kind": "recipe",
-            "text": "<p>Any cake that went a bit wrong, shared with the team.</p>",
+            "text": _("<p>Any cake that went a bit wrong, shared with the team.</p>"),
         }
 
 
 class WorkshopBlock(WayBlock):
     """Book a workshop with the Culture team."""
 
-    booking_url = blocks.URLBlock(required=False, label="Booking link")
-    booking_email = blocks.EmailBlock(required=False, label="Or booking email")
-    link_label = blocks.CharBlock(max_length=60, default="Book a workshop")
+    booking_url = blocks.URLBlock(required=False, label=_("Booking link"))
+    booking_email = blocks.EmailBlock(required=False, label=_("Or booking email"))
+    link_label = blocks.CharBlock(max_length=60, default=_("Book a workshop"))
 
     def clean(self, value):
         value = super().clean(value)
@@ -199,7 +207,7 @@ class WorkshopBlock(WayBlock):
             raise StructBlockValidationError(
                 block_errors={
                     "booking_url": ValidationError(
-                        "Give a booking link or an email address so people can book."
+                        _("Give a booking link or an email address so people can book.")
                     )
                 }
             )
@@ -207,24 +215,24 @@ class WorkshopBlock(WayBlock):
 
     class Meta:
         icon = "group"
-        label = "Book a workshop"
+        label = _("Book a workshop")
         template = "campaigns/blocks/workshop.html"
-        description = "How a team books a Mistake Management workshop."
+        description = _("How a team books a Mistake Management workshop.")
         preview_value = {
-            "heading": "Book a workshop",
-            "text": "<p>Ninety minutes for your team with the Culture team.</p>",
+            "heading": _("Book a workshop"),
+            "text": _("<p>Ninety minutes for your team with the Culture team.</p>"),
             "booking_email": "culture@example.com",
-            "link_label": "Book a workshop",
+            "link_label": _("Book a workshop"),
         }
 
 
 class FreeTextBlock(blocks.RichTextBlock):
     class Meta:
         icon = "pilcrow"
-        label = "Free text"
+        label = _("Free text")
         template = "campaigns/blocks/free_text.html"
-        description = "Anything else, in plain words."
-        preview_value = "<p>Questions? Ask the Culture team any time.</p>"
+        description = _("Anything else, in plain words.")
+        preview_value = _("<p>Questions? Ask the Culture team any time.</p>")
 
 
 class WaysToTakePartBlock(blocks.StreamBlock):

@@ -9,6 +9,7 @@ import itertools
 
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
 
 _ids = itertools.count(1)
 
@@ -65,9 +66,10 @@ def _svg(width, height, title, description, body):
 
 def _describe(points, unit):
     if not points:
-        return "No data."
+        return _("No data.")
+    none = _("none")
     return "; ".join(
-        f"{label}: {value if value is not None else 'none'}{unit}" for label, value in points
+        f"{label}: {value if value is not None else none}{unit}" for label, value in points
     )
 
 
@@ -88,9 +90,10 @@ def column_chart(points, title, unit="", colour=BAR, max_value=None):
             x = left + slot * index + (slot - bar_w) / 2
             bar_h = plot_h * (value or 0) / top_value if top_value else 0
             y = top + plot_h - bar_h
+            shown = value if value is not None else _("none")
             body.append(
                 f'<rect x="{x:.1f}" y="{y:.1f}" width="{bar_w:.1f}" height="{bar_h:.1f}" '
-                f'fill="{colour}"><title>{escape(label)}: {value if value is not None else "none"}'
+                f'fill="{colour}"><title>{escape(label)}: {shown}'
                 f"{escape(unit)}</title></rect>"
             )
             if index % every == 0:
@@ -109,9 +112,8 @@ def bar_chart(points, title, unit="", colour=BAR):
     top_value = nice_ticks(max((value for _, value in points), default=0))[-1]
     body = []
     if not points:
-        body.append(
-            f'<text x="10" y="24" font-size="13" fill="{INK}">Nothing in this period.</text>'
-        )
+        nothing = _("Nothing in this period.")
+        body.append(f'<text x="10" y="24" font-size="13" fill="{INK}">{escape(nothing)}</text>')
     for index, (label, value) in enumerate(points):
         y = 5 + index * row_h
         bar_w = plot_w * value / top_value if top_value else 0
@@ -190,6 +192,7 @@ def stacked_bar(parts, title):
         )
         legend_x += 200
     if not total:
-        body.append(f'<text x="0" y="20" font-size="13" fill="{INK}">No corrective actions.</text>')
+        nothing = _("No corrective actions.")
+        body.append(f'<text x="0" y="20" font-size="13" fill="{INK}">{escape(nothing)}</text>')
     description = _describe([(label, value) for label, value, _ in parts], "")
     return _svg(width, height, title, description, body)

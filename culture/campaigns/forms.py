@@ -4,7 +4,9 @@ to new dates, and the period of the insights dashboard."""
 import datetime
 
 from django import forms
+from django.utils.formats import date_format
 from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.widgets import AdminDateInput
 from wagtail.models import Page
@@ -23,7 +25,10 @@ def latest_day(today=None):
 
 
 def out_of_range_message():
-    return f"Choose a date between {EARLIEST_DAY:%-d %b %Y} and {latest_day():%-d %b %Y}."
+    return _("Choose a date between %(first)s and %(last)s.") % {
+        "first": date_format(EARLIEST_DAY, _("j M Y")),
+        "last": date_format(latest_day(), _("j M Y")),
+    }
 
 
 def in_range(day):
@@ -31,9 +36,9 @@ def in_range(day):
 
 
 def date_range_text(start, end):
-    if start.year == end.year:
-        return f"{start:%-d %b} – {end:%-d %b %Y}"
-    return f"{start:%-d %b %Y} – {end:%-d %b %Y}"
+    first = date_format(start, _("j M") if start.year == end.year else _("j M Y"))
+    last = date_format(end, _("j M Y"))
+    return f"{first} – {last}"
 
 
 def overlapping_campaign(start, end, exclude_pk=None):
@@ -51,11 +56,10 @@ def overlapping_campaign(start, end, exclude_pk=None):
 
 
 def overlap_message(other):
-    return (
-        f"These dates overlap “{other.title}” "
-        f"({date_range_text(other.start_date, other.end_date)}). Campaigns cannot run at the "
-        "same time: choose dates outside it."
-    )
+    return _(
+        "These dates overlap “%(title)s” (%(dates)s). Campaigns cannot run at the same time: "
+        "choose dates outside it."
+    ) % {"title": other.title, "dates": date_range_text(other.start_date, other.end_date)}
 
 
 class CampaignPageForm(WagtailAdminPageForm):
@@ -73,7 +77,7 @@ class CampaignPageForm(WagtailAdminPageForm):
             return cleaned_data
         if end < start:
             self.add_error(
-                "end_date", "The end date is before the start date. Choose a later end date."
+                "end_date", _("The end date is before the start date. Choose a later end date.")
             )
             return cleaned_data
         other = overlapping_campaign(start, end, exclude_pk=self.instance.pk)
@@ -98,29 +102,32 @@ class CampaignPageForm(WagtailAdminPageForm):
                 if moment and not start <= moment.astimezone(tz).date() <= end:
                     form.add_error(
                         field,
-                        f"This is outside the campaign ({date_range_text(start, end)}). "
-                        "Move the event or the campaign's dates.",
+                        _(
+                            "This is outside the campaign (%(dates)s). "
+                            "Move the event or the campaign's dates."
+                        )
+                        % {"dates": date_range_text(start, end)},
                     )
                     outside += 1
         if outside:
             self.add_error(
                 None,
-                "Some events fall outside the campaign's dates; see the Events section.",
+                _("Some events fall outside the campaign's dates; see the Events section."),
             )
 
 
 class CopyCampaignForm(forms.Form):
     """Start a new campaign from an earlier one: a new title and start date; same length."""
 
-    title = forms.CharField(max_length=255, help_text="The new campaign's name.")
+    title = forms.CharField(max_length=255, help_text=_("The new campaign's name."))
     start_date = forms.DateField(
         widget=AdminDateInput(),
-        help_text="The first day of the new campaign. Its length and its events move with it.",
+        help_text=_("The first day of the new campaign. Its length and its events move with it."),
     )
     slug = forms.SlugField(
         required=False,
         max_length=255,
-        help_text="Optional: the last part of the address. Made from the title when left empty.",
+        help_text=_("Optional: the last part of the address. Made from the title when left empty."),
     )
 
     def __init__(self, *args, campaign, **kwargs):
@@ -142,7 +149,7 @@ class CopyCampaignForm(forms.Form):
         if start is None or not title:
             return cleaned_data
         if start == self.campaign.start_date:
-            self.add_error("start_date", "Choose a different start date from the original's.")
+            self.add_error("start_date", _("Choose a different start date from the original's."))
             return cleaned_data
         if not in_range(start):
             self.add_error("start_date", out_of_range_message())
@@ -156,13 +163,16 @@ class CopyCampaignForm(forms.Form):
         slug = cleaned_data.get("slug")
         if slug:
             if not Page._slug_is_available(slug, parent):
-                self.add_error("slug", f"The address “{slug}” is already in use. Choose another.")
+                self.add_error(
+                    "slug",
+                    _("The address “%(slug)s” is already in use. Choose another.") % {"slug": slug},
+                )
         else:
             slug = slugify(title)[:240] or "campaign"
             if not Page._slug_is_available(slug, parent):
                 slug = f"{slug}-{start:%Y-%m}"
             if not Page._slug_is_available(slug, parent):
-                self.add_error("slug", "Choose an address for the new campaign.")
+                self.add_error("slug", _("Choose an address for the new campaign."))
         cleaned_data["slug"] = slug
         return cleaned_data
 
@@ -170,15 +180,15 @@ class CopyCampaignForm(forms.Form):
 class InsightsPeriodForm(forms.Form):
     """The period the dashboard and the CSV export cover, and the campaign to compare."""
 
-    date_from = forms.DateField(label="From", required=False, widget=AdminDateInput())
-    date_to = forms.DateField(label="To", required=False, widget=AdminDateInput())
+    date_from = forms.DateField(label=_("From"), required=False, widget=AdminDateInput())
+    date_to = forms.DateField(label=_("To"), required=False, widget=AdminDateInput())
     campaign = forms.ModelChoiceField(
         queryset=None,
         required=False,
         # `id`, not `pk`: on SQLite a huge pk of a page subclass overflows instead of matching.
         to_field_name="id",
-        empty_label="Latest campaign",
-        help_text="Compared with the same number of days just before it.",
+        empty_label=_("Latest campaign"),
+        help_text=_("Compared with the same number of days just before it."),
     )
 
     def __init__(self, *args, **kwargs):
@@ -191,7 +201,7 @@ class InsightsPeriodForm(forms.Form):
     def default_period(today=None):
         today = today or local_today()
         first = (today.replace(day=1) - datetime.timedelta(days=1)).replace(day=1)
-        for _ in range(10):
+        for _month in range(10):
             first = (first - datetime.timedelta(days=1)).replace(day=1)
         return first, today
 
@@ -208,8 +218,8 @@ class InsightsPeriodForm(forms.Form):
         date_from = date_from or (default_from if not date_to else date_to.replace(day=1))
         date_to = date_to or max(default_to, date_from)
         if date_to < date_from:
-            self.add_error("date_to", "“To” is before “From”. Choose a later date.")
+            self.add_error("date_to", _("“To” is before “From”. Choose a later date."))
         elif (date_to - date_from).days > MAX_PERIOD_DAYS:
-            self.add_error("date_from", "Choose a period of at most ten years.")
+            self.add_error("date_from", _("Choose a period of at most ten years."))
         cleaned_data["date_from"], cleaned_data["date_to"] = date_from, date_to
         return cleaned_data

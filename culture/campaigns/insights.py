@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from django.db.models import CharField, Count, OuterRef, Q, Subquery
 from django.db.models.functions import Cast, TruncMonth, TruncQuarter, TruncWeek
+from django.utils.translation import gettext_lazy as _
 
 from culture.pulse import results as pulse_results
 from stories import small_groups
@@ -21,14 +22,14 @@ from .gathering import figures_for
 from .timeframes import local_today, months, site_timezone, window
 
 TOP_TAGS = 10
-NO_TEAM_LABEL = "No team"
+NO_TEAM_LABEL = _("No team")
 RECENT_REPEATS = 10
 # Buckets of the time from submission to publication.
 WAIT_BUCKETS = [
-    ("Under a day", datetime.timedelta(days=1)),
-    ("1–3 days", datetime.timedelta(days=3)),
-    ("3–7 days", datetime.timedelta(days=7)),
-    ("Over a week", None),
+    (_("Under a day"), datetime.timedelta(days=1)),
+    (_("1–3 days"), datetime.timedelta(days=3)),
+    (_("3–7 days"), datetime.timedelta(days=7)),
+    (_("Over a week"), None),
 ]
 
 
@@ -292,12 +293,12 @@ def chosen_campaign(campaign=None, today=None):
 
 
 COMPARED_FIGURES = [
-    ("stories", "Stories published"),
-    ("anonymous", "Anonymous stories"),
-    ("repeats", "Repeats (“happened again”)"),
-    ("teams", "Teams taking part"),
-    ("meetings", "Staff meetings held"),
-    ("learned", "“I learned from this” marks"),
+    ("stories", _("Stories published")),
+    ("anonymous", _("Anonymous stories")),
+    ("repeats", _("Repeats (“happened again”)")),
+    ("teams", _("Teams taking part")),
+    ("meetings", _("Staff meetings held")),
+    ("learned", _("“I learned from this” marks")),
 ]
 
 
@@ -372,17 +373,17 @@ def dashboard(period, campaign=None, today=None, minimum=None):
 # CSV export ------------------------------------------------------------------------------------
 
 CSV_COLUMNS = [
-    ("week", "Week starting (Monday)"),
-    ("team", "Team"),
-    ("stories", "Stories published"),
-    ("anonymous", "Anonymous stories"),
-    ("repeats", "Repeats"),
-    ("actions", "Corrective actions"),
-    ("actions_done", "Corrective actions done"),
-    ("meetings", "Staff meetings held"),
-    ("learned", "“I learned from this” marks"),
+    ("week", _("Week starting (Monday)")),
+    ("team", _("Team")),
+    ("stories", _("Stories published")),
+    ("anonymous", _("Anonymous stories")),
+    ("repeats", _("Repeats")),
+    ("actions", _("Corrective actions")),
+    ("actions_done", _("Corrective actions done")),
+    ("meetings", _("Staff meetings held")),
+    ("learned", _("“I learned from this” marks")),
 ]
-NO_TEAM = "(no team)"
+NO_TEAM = _("(no team)")
 
 
 def weekly_team_rows(period, today=None, minimum=None):

@@ -39,7 +39,7 @@ class CampaignIndexPage(SectionIndexMixin, ChildInOneQueryMixin, Page):
     intro = models.CharField(
         max_length=250,
         blank=True,
-        help_text="A line above the list, for example “Months when we all learn out loud.”",
+        help_text=_("A line above the list, for example “Months when we all learn out loud.”"),
     )
 
     content_panels = [
@@ -53,7 +53,7 @@ class CampaignIndexPage(SectionIndexMixin, ChildInOneQueryMixin, Page):
     max_count = 1
 
     class Meta:
-        verbose_name = "campaigns index"
+        verbose_name = _("campaigns index")
 
     def get_context(self, request, *args, **kwargs):
         from home.visibility import visible_to
@@ -80,23 +80,23 @@ class CampaignPage(WordFormsMixin, Page):
     Campaigns never overlap (the admin form refuses it), so "the running campaign" is one page.
     """
 
-    start_date = models.DateField(help_text="The first day of the campaign.")
-    end_date = models.DateField(help_text="The last day of the campaign (inclusive).")
+    start_date = models.DateField(help_text=_("The first day of the campaign."))
+    end_date = models.DateField(help_text=_("The last day of the campaign (inclusive)."))
     introduction = RichTextField(
         features=INTRO_FEATURES,
         blank=True,
-        help_text="What the campaign is about and why it matters, in a few sentences.",
+        help_text=_("What the campaign is about and why it matters, in a few sentences."),
     )
     goal_stories = models.PositiveIntegerField(
         "goal",
         default=50,
         validators=[MinValueValidator(1)],
-        help_text="How many stories we hope people share during the campaign.",
+        help_text=_("How many stories we hope people share during the campaign."),
     )
     goal_label = models.CharField(
         max_length=60,
-        default="stories shared",
-        help_text="Shown after the number, for example “stories shared”.",
+        default=_("stories shared"),
+        help_text=_("Shown after the number, for example “stories shared”."),
     )
     ways_to_take_part = StreamField(WaysToTakePartBlock(), blank=True)
 
@@ -106,20 +106,22 @@ class CampaignPage(WordFormsMixin, Page):
         ),
         MultiFieldPanel(
             [FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")])],
-            heading="Dates",
-            help_text="Campaigns cannot overlap. Events must fall inside these dates.",
+            heading=_("Dates"),
+            help_text=_("Campaigns cannot overlap. Events must fall inside these dates."),
         ),
         FieldPanel("introduction"),
         MultiFieldPanel(
             [FieldRowPanel([FieldPanel("goal_stories"), FieldPanel("goal_label")])],
-            heading="Goal",
+            heading=_("Goal"),
         ),
         FieldPanel("ways_to_take_part"),
         HelpPanel(
-            content="Quotes, stories and meeting packs that fall inside the dates appear on the "
-            "page by themselves; there is nothing to link by hand."
+            content=_(
+                "Quotes, stories and meeting packs that fall inside the dates appear on the "
+                "page by themselves; there is nothing to link by hand."
+            )
         ),
-        InlinePanel("events", label="Event", heading="Events"),
+        InlinePanel("events", label=_("Event"), heading=_("Events")),
     ]
     promote_panels = intranet_promote_panels()
 
@@ -187,7 +189,7 @@ class CampaignPage(WordFormsMixin, Page):
         super().clean()
         if self.start_date and self.end_date and self.end_date < self.start_date:
             raise ValidationError(
-                {"end_date": "The end date is before the start date. Choose a later end date."}
+                {"end_date": _("The end date is before the start date. Choose a later end date.")}
             )
 
     # Copying to new dates ---------------------------------------------------------------------
@@ -246,14 +248,16 @@ class CampaignEvent(Orderable):
 
     page = ParentalKey(CampaignPage, on_delete=models.CASCADE, related_name="events")
     title = models.CharField(max_length=120)
-    starts_at = models.DateTimeField(help_text="Date and time, site time.")
+    starts_at = models.DateTimeField(help_text=_("Date and time, site time."))
     ends_at = models.DateTimeField(
-        null=True, blank=True, help_text="Optional. Without it the event lasts an hour."
+        null=True, blank=True, help_text=_("Optional. Without it the event lasts an hour.")
     )
     place = models.CharField(
-        max_length=200, blank=True, help_text="A room or address, for example “Canteen, 2nd floor”."
+        max_length=200,
+        blank=True,
+        help_text=_("A room or address, for example “Canteen, 2nd floor”."),
     )
-    link = models.URLField(blank=True, help_text="Optional: a video call or sign-up link.")
+    link = models.URLField(blank=True, help_text=_("Optional: a video call or sign-up link."))
     description = models.TextField(blank=True, max_length=2000)
 
     panels = [
@@ -275,7 +279,11 @@ class CampaignEvent(Orderable):
         super().clean()
         if self.starts_at and self.ends_at and self.ends_at <= self.starts_at:
             raise ValidationError(
-                {"ends_at": "The end is before the start. Choose a later end, or leave it empty."}
+                {
+                    "ends_at": _(
+                        "The end is before the start. Choose a later end, or leave it empty."
+                    )
+                }
             )
 
     @property

@@ -21,7 +21,7 @@ MENU_ORDER = 60
 @hooks.register(MENU_HOOK)
 def campaigns_menu_item(request):
     url = section_url(CampaignIndexPage, request)
-    return MenuItem("Campaigns", url, order=MENU_ORDER) if url else None
+    return MenuItem(_("Campaigns"), url, order=MENU_ORDER) if url else None
 
 
 @hooks.register(HOME_PANELS_HOOK)
@@ -51,7 +51,7 @@ class InsightsMenuItem(AdminMenuItem):
 @hooks.register("register_admin_menu_item")
 def register_insights_menu_item():
     return InsightsMenuItem(
-        "Culture insights",
+        _("Culture insights"),
         reverse("campaigns_admin:insights"),
         name="culture-insights",
         icon_name="crosshairs",

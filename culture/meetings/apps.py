@@ -1,11 +1,12 @@
 from django.apps import AppConfig
 from django.db.models.signals import post_delete, post_save
+from django.utils.translation import gettext_lazy as _
 
 
 class MeetingsConfig(AppConfig):
     name = "culture.meetings"
     label = "meetings"
-    verbose_name = "Meeting packs"
+    verbose_name = _("Meeting packs")
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):

@@ -22,8 +22,8 @@ from wagtail.snippets.blocks import SnippetChooserBlock
 from home.blocks import ChoosableOnlyMixin, PublishedPageChooserBlock, Withheld
 
 MAX_ITEM_MINUTES = 240
-MINUTES_MESSAGE = "Give this item at least 1 minute."
-EMPTY_AGENDA_MESSAGE = (
+MINUTES_MESSAGE = _("Give this item at least 1 minute.")
+EMPTY_AGENDA_MESSAGE = _(
     "The agenda is empty. Add at least one item, for example a story to discuss or an open round."
 )
 # Neither message names what was posted: a draft's id is answered like an id never used.
@@ -31,15 +31,19 @@ STORY_NOT_PUBLISHED_MESSAGE = _("This story is not published. Choose a published
 QUOTE_NOT_LIVE_MESSAGE = _("This quote is not live yet: choose a quote from this week or before.")
 PREVIEW_TEMPLATE = "blocks/agenda_preview.html"
 
-DEFAULT_OPEN_ROUND_PROMPT = "Share a mistake you made this month and what you learned from it."
-DEFAULT_OWN_IT_PROMPT = "Own it: when one of us makes a mistake, who do we tell, how, and how fast?"
-DEFAULT_MAKE_IT_RIGHT_PROMPT = (
+DEFAULT_OPEN_ROUND_PROMPT = _("Share a mistake you made this month and what you learned from it.")
+DEFAULT_OWN_IT_PROMPT = _(
+    "Own it: when one of us makes a mistake, who do we tell, how, and how fast?"
+)
+DEFAULT_MAKE_IT_RIGHT_PROMPT = _(
     "Make it right: what do we do for the people affected, going beyond the minimum?"
 )
-DEFAULT_PREVENT_PROMPT = "Stop it happening again: what do we change, who owns the change, and how do we share the lesson?"
+DEFAULT_PREVENT_PROMPT = _(
+    "Stop it happening again: what do we change, who owns the change, and how do we share the lesson?"
+)
 DEFAULT_DRILL_QUESTION = _("What would you do now?")
-DEFAULT_CELEBRATION_TITLE = "Mistake cake"
-DEFAULT_CELEBRATION_TEXT = (
+DEFAULT_CELEBRATION_TITLE = _("Mistake cake")
+DEFAULT_CELEBRATION_TEXT = _(
     "Cake for the bravest story of the month: who owned a mistake in the open, "
     "so that the rest of us could learn from it?"
 )
@@ -53,7 +57,7 @@ class MinutesBlock(blocks.IntegerBlock):
     """
 
     def __init__(self, **kwargs):
-        kwargs.setdefault("label", "Minutes")
+        kwargs.setdefault("label", _("Minutes"))
         kwargs.setdefault("max_value", MAX_ITEM_MINUTES)
         kwargs["required"] = False
         super().__init__(**kwargs)
@@ -132,7 +136,7 @@ class QuoteChooserBlock(ChoosableOnlyMixin, SnippetChooserBlock):
 class AgendaItemValue(blocks.StructValue):
     """What every agenda item can tell: its minutes, its clock times and its plain-text lines."""
 
-    kind = "Item"
+    kind = _("Item")
     starts_at = None
     ends_at = None
 
@@ -165,7 +169,7 @@ class AgendaItemValue(blocks.StructValue):
 
 
 class OpeningQuoteValue(AgendaItemValue):
-    kind = "Opening quote"
+    kind = _("Opening quote")
 
     @property
     def quote(self):
@@ -196,7 +200,7 @@ class OpeningQuoteValue(AgendaItemValue):
 
 
 class StoryItemValue(AgendaItemValue):
-    kind = "Story to discuss"
+    kind = _("Story to discuss")
     # Set by MeetingPackPage.restrict_to when the reader may not open the story.
     withheld = False
 
@@ -288,14 +292,14 @@ class DrillValue(StoryItemValue):
 
 
 class OpenRoundValue(AgendaItemValue):
-    kind = "Open round"
+    kind = _("Open round")
 
     def text_lines(self):
         return [self.get("prompt") or ""]
 
 
 class PlanExerciseValue(AgendaItemValue):
-    kind = "Our plan for mistakes"
+    kind = _("Our plan for mistakes")
 
     @property
     def prompts(self):
@@ -314,7 +318,7 @@ class PlanExerciseValue(AgendaItemValue):
 
 
 class CelebrationValue(AgendaItemValue):
-    kind = "Celebration"
+    kind = _("Celebration")
 
     @property
     def heading(self):
@@ -329,7 +333,7 @@ class FreeItemValue(AgendaItemValue):
 
     @property
     def heading(self):
-        return self.get("title") or "Item"
+        return self.get("title") or _("Item")
 
     def text_lines(self):
         return [self.get("text")] if self.get("text") else []
@@ -367,28 +371,28 @@ class FollowUpValue(AgendaItemValue):
 
 
 class OpeningQuoteBlock(blocks.StructBlock):
-    quote = QuoteChooserBlock(help_text="A quote to open the meeting with.")
+    quote = QuoteChooserBlock(help_text=_("A quote to open the meeting with."))
     minutes = MinutesBlock(default=2)
 
     class Meta:
         icon = "openquote"
         template = "blocks/agenda_opening_quote.html"
         value_class = OpeningQuoteValue
-        label = "Opening quote"
-        label_format = "Opening quote · {minutes} min"
-        description = "Open the meeting with a quote about mistakes and learning."
+        label = _("Opening quote")
+        label_format = _("Opening quote · {minutes} min")
+        description = _("Open the meeting with a quote about mistakes and learning.")
         preview_template = PREVIEW_TEMPLATE
         preview_value = {"quote": None, "minutes": 2}
 
 
 class StoryBlock(blocks.StructBlock):
-    story = StoryChooserBlock(help_text="A published story to discuss.")
+    story = StoryChooserBlock(help_text=_("A published story to discuss."))
     questions = blocks.ListBlock(
-        blocks.CharBlock(max_length=300, label="Question"),
+        blocks.CharBlock(max_length=300, label=_("Question")),
         default=[],
         required=False,
-        label="Your own questions (optional)",
-        help_text="Leave empty to use the story's own discussion questions.",
+        label=_("Your own questions (optional)"),
+        help_text=_("Leave empty to use the story's own discussion questions."),
     )
     minutes = MinutesBlock(default=15)
 
@@ -396,14 +400,16 @@ class StoryBlock(blocks.StructBlock):
         icon = "doc-full"
         template = "blocks/agenda_story.html"
         value_class = StoryItemValue
-        label = "Story to discuss"
-        label_format = "Story · {story} · {minutes} min"
-        description = "Discuss a story: its summary, lessons and questions are printed in the pack."
+        label = _("Story to discuss")
+        label_format = _("Story · {story} · {minutes} min")
+        description = _(
+            "Discuss a story: its summary, lessons and questions are printed in the pack."
+        )
         preview_template = PREVIEW_TEMPLATE
         preview_value = {
             "story": None,
             "minutes": 15,
-            "questions": ["What would you have done in the first hour?"],
+            "questions": [_("What would you have done in the first hour?")],
         }
 
 
@@ -467,22 +473,25 @@ class OpenRoundBlock(blocks.StructBlock):
         icon = "group"
         template = "blocks/agenda_open_round.html"
         value_class = OpenRoundValue
-        label = "Open round"
-        label_format = "Open round · {minutes} min"
-        description = "Everyone shares a mistake of their own, around a prompt."
+        label = _("Open round")
+        label_format = _("Open round · {minutes} min")
+        description = _("Everyone shares a mistake of their own, around a prompt.")
         preview_template = PREVIEW_TEMPLATE
         preview_value = {"prompt": DEFAULT_OPEN_ROUND_PROMPT, "minutes": 10}
 
 
 class PlanExerciseBlock(blocks.StructBlock):
     own_it_prompt = blocks.TextBlock(
-        label="Own it", default=DEFAULT_OWN_IT_PROMPT, max_length=500, required=False
+        label=_("Own it"), default=DEFAULT_OWN_IT_PROMPT, max_length=500, required=False
     )
     make_it_right_prompt = blocks.TextBlock(
-        label="Make it right", default=DEFAULT_MAKE_IT_RIGHT_PROMPT, max_length=500, required=False
+        label=_("Make it right"),
+        default=DEFAULT_MAKE_IT_RIGHT_PROMPT,
+        max_length=500,
+        required=False,
     )
     prevent_prompt = blocks.TextBlock(
-        label="Stop it happening again",
+        label=_("Stop it happening again"),
         default=DEFAULT_PREVENT_PROMPT,
         max_length=500,
         required=False,
@@ -493,9 +502,9 @@ class PlanExerciseBlock(blocks.StructBlock):
         icon = "list-ul"
         template = "blocks/agenda_plan_exercise.html"
         value_class = PlanExerciseValue
-        label = "Plan exercise"
-        label_format = "Plan exercise · {minutes} min"
-        description = (
+        label = _("Plan exercise")
+        label_format = _("Plan exercise · {minutes} min")
+        description = _(
             "The team works on its own plan: how it owns a mistake, makes it right for the "
             "people affected and stops it happening again."
         )
@@ -517,9 +526,9 @@ class CelebrationBlock(blocks.StructBlock):
         icon = "pick"
         template = "blocks/agenda_celebration.html"
         value_class = CelebrationValue
-        label = "Celebration"
-        label_format = "{title} · {minutes} min"
-        description = "Celebrate owning a mistake, for example with a “mistake cake”."
+        label = _("Celebration")
+        label_format = _("{title} · {minutes} min")
+        description = _("Celebrate owning a mistake, for example with a “mistake cake”.")
         preview_template = PREVIEW_TEMPLATE
         preview_value = {
             "title": DEFAULT_CELEBRATION_TITLE,
@@ -537,13 +546,13 @@ class FreeItemBlock(blocks.StructBlock):
         icon = "edit"
         template = "blocks/agenda_free_item.html"
         value_class = FreeItemValue
-        label = "Free item"
-        label_format = "{title} · {minutes} min"
-        description = "Anything else: a title and a few lines of text."
+        label = _("Free item")
+        label_format = _("{title} · {minutes} min")
+        description = _("Anything else: a title and a few lines of text.")
         preview_template = PREVIEW_TEMPLATE
         preview_value = {
-            "title": "Actions from last time",
-            "text": "Check the corrective actions we agreed on.",
+            "title": _("Actions from last time"),
+            "text": _("Check the corrective actions we agreed on."),
             "minutes": 5,
         }
 

@@ -16,7 +16,10 @@ from django.contrib.staticfiles.storage import staticfiles_storage
 from django.http import HttpResponse
 from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from home import site_address
 
@@ -38,16 +41,21 @@ def _clock(value):
 def pack_as_text(pack):
     """The pack as plain text for a meeting invitation (also the .ics description)."""
     starts_at = timezone.localtime(pack.starts_at)
+    day = date_format(starts_at, _("l j F Y"))
     lines = [
         pack.title,
-        f"{pack.team.name} · {starts_at:%A %-d %B %Y} · "
-        f"{_clock(pack.starts_at)}–{_clock(pack.ends_at)} ({pack.total_minutes} minutes)",
+        f"{pack.team.name} · {day} · "
+        f"{_clock(pack.starts_at)}–{_clock(pack.ends_at)} ("
+        + ngettext("%(minutes)s minute", "%(minutes)s minutes", pack.total_minutes)
+        % {"minutes": pack.total_minutes}
+        + ")",
         "",
-        "Agenda",
+        _("Agenda"),
     ]
     for child in pack.agenda_items:
         value = child.value
-        lines.append(f"{_clock(value.starts_at)}  {value.heading} ({value.minutes} min)")
+        minutes = _("%(minutes)s min") % {"minutes": value.minutes}
+        lines.append(f"{_clock(value.starts_at)}  {value.heading} ({minutes})")
         lines += [f"       {line}" for line in value.text_lines() if line]
     return "\n".join(lines) + "\n"
 

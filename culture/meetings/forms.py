@@ -11,8 +11,8 @@ from wagtail.admin.widgets import AdminDateInput, AdminTimeInput
 
 from .permissions import manageable_team_ids
 
-NOT_YOUR_TEAM_MESSAGE = "You can build packs only for the teams you are in: %(teams)s."
-NO_TEAM_MESSAGE = (
+NOT_YOUR_TEAM_MESSAGE = _("You can build packs only for the teams you are in: %(teams)s.")
+NO_TEAM_MESSAGE = _(
     "You are not a member of any team yet, so you cannot build a pack. "
     "Ask the Culture team to add you to your team."
 )
@@ -84,8 +84,11 @@ class NewPackFromForm(forms.Form):
             )
             team = team or self.fields["team"].queryset.first()
             self.initial.update(
-                title=f"{team.name if team else source.team.name} staff meeting, "
-                f"{next_date:%-d %B %Y}",
+                title=_("%(team)s staff meeting, %(date)s")
+                % {
+                    "team": team.name if team else source.team.name,
+                    "date": date_format(next_date, _("j F Y")),
+                },
                 team=team,
                 meeting_date=next_date,
                 start_time=source.start_time,

@@ -54,7 +54,7 @@ class MeetingPacksIndexPage(SectionIndexMixin, ChildInOneQueryMixin, Page):
     max_count = 1
 
     class Meta:
-        verbose_name = "meeting packs index"
+        verbose_name = _("meeting packs index")
 
     def get_context(self, request, *args, **kwargs):
         from stories.models import Team
@@ -127,13 +127,13 @@ class MeetingPackPage(WordFormsMixin, RoutablePageMixin, Page):
     topics = ClusterTaggableManager(
         through=MeetingPackTag,
         blank=True,
-        verbose_name="topics",
-        help_text="Story tags this meeting is about. Suggested stories match them.",
+        verbose_name=_("topics"),
+        help_text=_("Story tags this meeting is about. Suggested stories match them."),
     )
     agenda = StreamField(
         AgendaBlock(),
         default=default_agenda,
-        help_text="The items of the meeting, in order, each with its minutes.",
+        help_text=_("The items of the meeting, in order, each with its minutes."),
     )
 
     content_panels = [
@@ -154,19 +154,21 @@ class MeetingPackPage(WordFormsMixin, RoutablePageMixin, Page):
                 FieldPanel("target_minutes"),
                 FieldPanel("topics"),
             ],
-            heading="The meeting",
+            heading=_("The meeting"),
         ),
-        AgendaSummaryPanel(heading="Length and suggestions"),
+        AgendaSummaryPanel(heading=_("Length and suggestions")),
         FieldPanel("agenda"),
         MultiFieldPanel(
             [
                 HelpPanel(
-                    content="Only you and other editors of this pack see these notes: they are "
-                    "not on the projected page, the PDF or the invitation."
+                    content=_(
+                        "Only you and other editors of this pack see these notes: they are "
+                        "not on the projected page, the PDF or the invitation."
+                    )
                 ),
                 FieldPanel("facilitator_notes"),
             ],
-            heading="For the facilitator",
+            heading=_("For the facilitator"),
         ),
     ]
     promote_panels = intranet_promote_panels()
@@ -185,7 +187,7 @@ class MeetingPackPage(WordFormsMixin, RoutablePageMixin, Page):
     subpage_types = []
 
     class Meta:
-        verbose_name = "meeting pack"
+        verbose_name = _("meeting pack")
 
     # --- Permissions --------------------------------------------------------------------------
 
@@ -305,7 +307,7 @@ class MeetingPackPage(WordFormsMixin, RoutablePageMixin, Page):
             story = child.value.get("story")
             raw_id = (self.agenda.raw_data[position - 1].get("value") or {}).get("story")
             if story is None and raw_id:
-                missing.append((position, "A story that was deleted"))
+                missing.append((position, _("A story that was deleted")))
             elif story is not None and not story.live:
                 missing.append((position, story.title))
         return missing

@@ -1,4 +1,5 @@
 from django.urls import include, path, reverse
+from django.utils.translation import gettext as _
 from wagtail import hooks
 from wagtail.admin import messages
 from wagtail.admin.widgets import Button
@@ -20,7 +21,7 @@ register_permission_policy(MeetingPackPage, MeetingPackPermissionPolicy(MeetingP
 @hooks.register(MENU_HOOK)
 def meeting_packs_menu_item(request):
     url = section_url(MeetingPacksIndexPage, request)
-    return MenuItem("Meeting packs", url, order=30) if url else None
+    return MenuItem(_("Meeting packs"), url, order=30) if url else None
 
 
 @hooks.register("register_admin_urls")
@@ -34,7 +35,7 @@ def _new_from_button(page, user, priority):
     if not page_permission_policy.user_has_permission(user, "add"):
         return None
     return Button(
-        "Start a new pack from this one",
+        _("Start a new pack from this one"),
         reverse("meetings_admin:new_from", args=[page.pk]),
         icon_name="copy",
         priority=priority,
@@ -61,15 +62,26 @@ def _warn_when_over_target(request, page):
     if over:
         messages.warning(
             request,
-            f"The agenda of “{page.title}” runs {page.planned_minutes} minutes, {over} "
-            f"longer than the {page.target_minutes}-minute target.",
+            _(
+                "The agenda of “%(title)s” runs %(planned)s minutes, %(over)s longer than the "
+                "%(target)s-minute target."
+            )
+            % {
+                "title": page.title,
+                "planned": page.planned_minutes,
+                "over": over,
+                "target": page.target_minutes,
+            },
         )
     if missing := page.unavailable_stories():
         titles = ", ".join(f"“{title}”" for _, title in missing)
         messages.warning(
             request,
-            f"Not shown to readers because they are no longer published: {titles}. "
-            "Replace or remove them.",
+            _(
+                "Not shown to readers because they are no longer published: %(titles)s. "
+                "Replace or remove them."
+            )
+            % {"titles": titles},
         )
 
 

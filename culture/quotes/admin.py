@@ -57,27 +57,27 @@ def schedule_status(quote, current_week=None):
     """A word for the listing: where the quote stands in the schedule."""
     current_week = current_week or live_week()
     if quote.week is None:
-        return "Not scheduled"
+        return _("Not scheduled")
     if quote.week == current_week:
-        return "Quote of the week"
+        return _("Quote of the week")
     if quote.week < current_week:
-        return "Gone live"
-    return "Scheduled"
+        return _("Gone live")
+    return _("Scheduled")
 
 
 class QuoteFilterSet(WagtailFilterSet):
     status = django_filters.ChoiceFilter(
-        label="Schedule",
-        empty_label="All",
+        label=_("Schedule"),
+        empty_label=_("All"),
         choices=[
-            ("scheduled", "Scheduled, not live yet"),
-            ("live", "Gone live"),
-            ("unscheduled", "Not scheduled"),
+            ("scheduled", _("Scheduled, not live yet")),
+            ("live", _("Gone live")),
+            ("unscheduled", _("Not scheduled")),
         ],
         method="filter_status",
     )
     tags = django_filters.ModelMultipleChoiceFilter(
-        label="Tags",
+        label=_("Tags"),
         field_name="tags",
         queryset=Tag.objects.filter(quotes_quotetag_items__isnull=False)
         .distinct()
@@ -113,7 +113,7 @@ class QuoteIndexView(IndexView):
         buttons = super().header_buttons
         if quote_permission_policy.user_has_any_permission(self.request.user, SCHEDULE_PERMISSIONS):
             buttons.append(
-                HeaderButton("Weeks ahead", url=reverse("quote_queue:index"), icon_name="date")
+                HeaderButton(_("Weeks ahead"), url=reverse("quote_queue:index"), icon_name="date")
             )
         return buttons
 
@@ -163,8 +163,8 @@ class QuoteViewSet(SnippetViewSet):
     add_view_class = QuoteCreateView
     list_display = [
         "__str__",
-        Column("week", label="Week (Monday)", accessor="week", sort_key="week"),
-        Column("schedule", label="Schedule", accessor=schedule_status),
+        Column("week", label=_("Week (Monday)"), accessor="week", sort_key="week"),
+        Column("schedule", label=_("Schedule"), accessor=schedule_status),
     ]
     filterset_class = QuoteFilterSet
     ordering = ["-week"]
@@ -177,15 +177,15 @@ class QuoteQueueView(PermissionCheckedMixin, WagtailAdminTemplateMixin, Template
     """This week and the twelve after it: which have a quote and which are still empty."""
 
     template_name = "quotes/admin/queue.html"
-    page_title = "Weeks ahead"
+    page_title = _("Weeks ahead")
     header_icon = "date"
     permission_policy = quote_permission_policy
     any_permission_required = SCHEDULE_PERMISSIONS
 
     def get_breadcrumbs_items(self):
         return [
-            {"url": reverse("wagtailadmin_home"), "label": "Home"},
-            {"url": reverse(Quote.snippet_viewset.get_url_name("list")), "label": "Quotes"},
+            {"url": reverse("wagtailadmin_home"), "label": _("Home")},
+            {"url": reverse(Quote.snippet_viewset.get_url_name("list")), "label": _("Quotes")},
             {"url": "", "label": self.page_title},
         ]
 
@@ -229,7 +229,7 @@ class QuoteQueueView(PermissionCheckedMixin, WagtailAdminTemplateMixin, Template
 class QuoteQueueViewSet(ViewSet):
     name = "quote_queue"
     icon = "date"
-    menu_label = "Weeks ahead"
+    menu_label = _("Weeks ahead")
 
     def get_urlpatterns(self):
         return [path("", QuoteQueueView.as_view(), name="index")]

@@ -1,11 +1,12 @@
 from django.apps import AppConfig
 from django.db.models.signals import post_delete, post_save
+from django.utils.translation import gettext_lazy as _
 
 
 class QuotesConfig(AppConfig):
     name = "culture.quotes"
     label = "quotes"
-    verbose_name = "Quote of the Week"
+    verbose_name = _("Quote of the Week")
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):

@@ -31,11 +31,14 @@ from django.db.models import F, Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.html import escape, linebreaks
+from django.utils.translation import gettext as _
 from wagtail import hooks
 from wagtail.models import Site
 
 from home import site_address
+from home.languages import speaking_to
 from home.models import SiteSettings
 from home.roles import EMPLOYEES
 from stories.models import StoryPage
@@ -182,7 +185,10 @@ def build_message(user, week, now=None):
         "settings_url": context.absolute(reverse("account")),
         "unsubscribe_url": unsubscribe_url,
     }
-    subject = f"{site_settings.site_name} weekly: the week of {week.day} {week:%B %Y}"
+    subject = _("%(site)s weekly: the week of %(week)s") % {
+        "site": site_settings.site_name,
+        "week": date_format(week, _("j F Y")),
+    }
     message = EmailMultiAlternatives(
         subject=subject,
         body=render_to_string("quotes/email/digest.txt", template_context),
@@ -216,7 +222,8 @@ def deliver(delivery_id):
         return "skipped"
     delivery = DigestDelivery.objects.select_related("user").get(pk=delivery_id)
     try:
-        message = build_message(delivery.user, delivery.week)
+        with speaking_to(delivery.user):
+            message = build_message(delivery.user, delivery.week)
         if message is None:
             delivery.status = DigestDelivery.Status.SENT
             delivery.error = "Nothing to send this week."

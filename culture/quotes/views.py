@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.http import urlencode
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
@@ -166,7 +167,7 @@ def subscription(request):
     row.subscribed = request.POST.get("action") == "subscribe"
     row.save(update_fields=["subscribed", "updated_at"])
     if row.subscribed:
-        messages.success(request, "You will get the weekly digest by email.")
+        messages.success(request, _("You will get the weekly digest by email."))
     else:
-        messages.success(request, "You won't get the weekly digest any more.")
+        messages.success(request, _("You won't get the weekly digest any more."))
     return redirect(reverse("account") + "#weekly-digest")

@@ -1,5 +1,6 @@
 """Admin for quotes (a snippet with a queue view), and this app's additions to shared pages."""
 
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 
@@ -13,7 +14,7 @@ register_snippet(QuoteAdminGroup)
 
 @hooks.register(MENU_HOOK)
 def quotes_menu_item(request):
-    return MenuItem("Quotes", "quotes:archive", order=40)
+    return MenuItem(_("Quotes"), "quotes:archive", order=40)
 
 
 @hooks.register(HOME_PANELS_HOOK)

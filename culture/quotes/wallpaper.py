@@ -15,6 +15,7 @@ from functools import lru_cache
 from django.contrib.staticfiles import finders
 from django.core.cache import cache
 from django.core.exceptions import ImproperlyConfigured
+from django.utils.translation import gettext_lazy as _
 from PIL import Image, ImageDraw, ImageFont
 
 from home.colours import readable_text_colour
@@ -42,9 +43,9 @@ class WallpaperSize:
 SIZES = {
     size.key: size
     for size in (
-        WallpaperSize("1920x1080", 1920, 1080, "Desktop (Full HD)"),
-        WallpaperSize("2560x1440", 2560, 1440, "Desktop (QHD)"),
-        WallpaperSize("1170x2532", 1170, 2532, "Phone"),
+        WallpaperSize("1920x1080", 1920, 1080, _("Desktop (Full HD)")),
+        WallpaperSize("2560x1440", 2560, 1440, _("Desktop (QHD)")),
+        WallpaperSize("1170x2532", 1170, 2532, _("Phone")),
     )
 }
 

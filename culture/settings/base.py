@@ -11,6 +11,7 @@ from urllib.parse import urlsplit
 import environ
 from csp.constants import NONE, SELF, UNSAFE_INLINE
 from django.core.exceptions import ImproperlyConfigured
+from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -69,9 +70,13 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "home.middleware.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # The browser's language (Accept-Language) unless the person chose one (below).
+    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # The language chosen in "Your settings", once the user is known (home/languages.py).
+    "home.middleware.PersonalLanguageMiddleware",
     "home.middleware.SessionRefreshMiddleware",
     "home.middleware.PrivateSiteMiddleware",
     "home.middleware.NoIndexMiddleware",
@@ -238,7 +243,15 @@ if OIDC_ONLY:
     WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = False
     WAGTAIL_PASSWORD_RESET_ENABLED = False
 
+# The interface speaks these languages (docs/languages.md says how to add one); what people write
+# stays as written. British English is the default, for anyone whose browser asks for neither.
 LANGUAGE_CODE = "en-gb"
+LANGUAGES = [("en-gb", _("English")), ("de", _("German"))]
+LOCALE_PATHS = [BASE_DIR / "locale"]
+# Content has one language (Wagtail's localisation of pages stays off); the admin's interface
+# follows each person's language like the rest of the site.
+WAGTAIL_CONTENT_LANGUAGES = [("en-gb", _("English"))]
+WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 TIME_ZONE = env.str("TIME_ZONE", default="Europe/London")
 USE_I18N = True
 USE_TZ = True

@@ -7,15 +7,14 @@ document.querySelectorAll("[data-learned-form]").forEach((form) => {
     const count = form.querySelector("[data-learned-count]");
     const help = form.querySelector("[data-learned-help]");
 
-    const show = (learned, total) => {
-        input.value = learned ? "0" : "1";
-        button.setAttribute("aria-pressed", learned ? "true" : "false");
-        button.classList.toggle("button--secondary", learned);
-        label.textContent = learned ? "✓ You learned from this" : "I learned from this";
-        count.textContent = total
-            ? `${total} ${total === 1 ? "person" : "people"} learned from this.`
-            : "Be the first to say you learned from this.";
-        help.hidden = !learned;
+    // The server sends the words in the reader's language along with the state.
+    const show = (data) => {
+        input.value = data.learned ? "0" : "1";
+        button.setAttribute("aria-pressed", data.learned ? "true" : "false");
+        button.classList.toggle("button--secondary", data.learned);
+        label.textContent = data.label;
+        count.textContent = data.count_text;
+        help.hidden = !data.learned;
     };
 
     form.addEventListener("submit", async (event) => {
@@ -30,7 +29,7 @@ document.querySelectorAll("[data-learned-form]").forEach((form) => {
             });
             if (!response.ok) throw new Error(response.statusText);
             const data = await response.json();
-            show(data.learned, data.count);
+            show(data);
         } catch (error) {
             form.submit(); // fall back to the ordinary form post
         } finally {

@@ -12,7 +12,7 @@
                 source.select();
                 document.execCommand("copy");
             }
-            if (status) status.textContent = "Copied. Paste it into your invitation.";
+            if (status) status.textContent = button.dataset.copied;
         });
     });
     document.querySelectorAll("[data-print]").forEach((button) => {

@@ -9,6 +9,7 @@ shown only to the author and to the Culture team (who may need to follow up).
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 ANONYMOUS_USERNAME = "anonymous-author"
 
@@ -17,7 +18,7 @@ def anonymous_author():
     """The account that stands in for anonymous authors in Wagtail's own records."""
     user, created = get_user_model().objects.get_or_create(
         username=ANONYMOUS_USERNAME,
-        defaults={"first_name": "Anonymous", "last_name": "", "is_active": False},
+        defaults={"first_name": _("Anonymous"), "last_name": "", "is_active": False},
     )
     if created:
         user.set_unusable_password()
@@ -55,11 +56,11 @@ class StoryAuthorship(models.Model):
     )
     is_anonymous = models.BooleanField(
         default=False,
-        help_text="Shown as “Anonymous” to everyone but the author and the Culture team.",
+        help_text=_("Shown as “Anonymous” to everyone but the author and the Culture team."),
     )
     erase_when_published = models.BooleanField(
         default=False,
-        help_text="Anonymous to everyone: the link to the author is erased at publication.",
+        help_text=_("Anonymous to everyone: the link to the author is erased at publication."),
     )
     # The date only: a time would say when the story went live, and so who was online.
     erased_on = models.DateField(null=True, blank=True)

@@ -72,7 +72,7 @@ class StoriesIndexPage(SectionIndexMixin, RoutablePageMixin, Page):
     intro = models.CharField(
         max_length=250,
         blank=True,
-        help_text="A line above the list, for example “Mistakes we made, and what we learned.”",
+        help_text=_("A line above the list, for example “Mistakes we made, and what we learned.”"),
     )
 
     content_panels = [
@@ -86,7 +86,7 @@ class StoriesIndexPage(SectionIndexMixin, RoutablePageMixin, Page):
     max_count = 1
 
     class Meta:
-        verbose_name = "stories index"
+        verbose_name = _("stories index")
 
     def route(self, request, path_components):
         # A live story in one query, as its own type (Wagtail's way takes two); drafts, tag
@@ -189,23 +189,23 @@ class StoryPage(WordFormsMixin, Page):
     """
 
     class Part(models.TextChoices):
-        MADE = "made", "I made the mistake"
-        RECEIVED = "received", "I was on the receiving end"
-        WITNESSED = "witnessed", "I saw it happen"
+        MADE = "made", _("I made the mistake")
+        RECEIVED = "received", _("I was on the receiving end")
+        WITNESSED = "witnessed", _("I saw it happen")
 
     class Size(models.TextChoices):
-        SMALL = "small", "Small"
-        MEDIUM = "medium", "Medium"
-        LARGE = "large", "Large"
-        HUGE = "huge", "Huge"
+        SMALL = "small", _("Small")
+        MEDIUM = "medium", _("Medium")
+        LARGE = "large", _("Large")
+        HUGE = "huge", _("Huge")
 
     summary = models.CharField(
-        max_length=200, help_text="One line: what went wrong and what changed because of it."
+        max_length=200, help_text=_("One line: what went wrong and what changed because of it.")
     )
     happened_on = models.DateField(
         null=True,
         blank=True,
-        help_text="When it happened. Month and year are enough; the day is stored as the 1st.",
+        help_text=_("When it happened. Month and year are enough; the day is stored as the 1st."),
     )
     team = models.ForeignKey(
         "stories.Team",
@@ -223,36 +223,38 @@ class StoryPage(WordFormsMixin, Page):
     )
     tags = ClusterTaggableManager(through=StoryTag, blank=True)
     part = models.CharField(
-        "your part in it", max_length=12, choices=Part.choices, default=Part.MADE
+        _("your part in it"), max_length=12, choices=Part.choices, default=Part.MADE
     )
     size = models.CharField(max_length=8, choices=Size.choices, default=Size.SMALL)
 
     what_happened = RichTextField(features=STORY_TEXT_FEATURES)
     who_was_affected = RichTextField(
-        "who was affected, and how", features=STORY_TEXT_FEATURES, blank=True
+        _("who was affected, and how"), features=STORY_TEXT_FEATURES, blank=True
     )
     own_it = RichTextField(
-        "own it",
+        _("own it"),
         features=STORY_TEXT_FEATURES,
         blank=True,
-        help_text="How and how fast the mistake was acknowledged, and to whom.",
+        help_text=_("How and how fast the mistake was acknowledged, and to whom."),
     )
     make_it_right = RichTextField(
-        "make it right",
+        _("make it right"),
         features=STORY_TEXT_FEATURES,
         blank=True,
-        help_text="What was done for the people affected, going beyond the minimum.",
+        help_text=_("What was done for the people affected, going beyond the minimum."),
     )
     learn_and_prevent = RichTextField(
-        "learn and prevent",
+        _("learn and prevent"),
         features=STORY_TEXT_FEATURES,
         blank=True,
-        help_text="What changed so that it does not happen again.",
+        help_text=_("What changed so that it does not happen again."),
     )
 
     good_for_meetings = models.BooleanField(
         default=False,
-        help_text="Set by moderators: a story that works well for discussion in a staff meeting.",
+        help_text=_(
+            "Set by moderators: a story that works well for discussion in a staff meeting."
+        ),
     )
     repeat_of = models.ForeignKey(
         "self",
@@ -260,7 +262,7 @@ class StoryPage(WordFormsMixin, Page):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="repeats",
-        help_text="If this mistake happened before, the earlier story. Counted as a repeat.",
+        help_text=_("If this mistake happened before, the earlier story. Counted as a repeat."),
     )
     # Did the fix hold? The earlier story's corrective action that should have prevented this
     # repeat (it "did not hold"), or `repeat_not_prevented`: none of them was meant to.
@@ -304,8 +306,8 @@ class StoryPage(WordFormsMixin, Page):
             )
         ),
         FieldPanel("summary"),
-        BlamelessCheckPanel(heading="Blameless check"),
-        AuthorPanel(heading="Who wrote it (seen by the Culture team only)"),
+        BlamelessCheckPanel(heading=_("Blameless check")),
+        AuthorPanel(heading=_("Who wrote it (seen by the Culture team only)")),
         MultiFieldPanel(
             [
                 FieldPanel("happened_on"),
@@ -315,22 +317,24 @@ class StoryPage(WordFormsMixin, Page):
                 FieldPanel("tags"),
                 FieldPanel("series"),
             ],
-            heading="About the mistake",
+            heading=_("About the mistake"),
         ),
         FieldPanel("what_happened"),
         FieldPanel("who_was_affected"),
         MultiFieldPanel(
             [FieldPanel("own_it"), FieldPanel("make_it_right"), FieldPanel("learn_and_prevent")],
-            heading="Own it · Make it right · Learn and prevent",
+            heading=_("Own it · Make it right · Learn and prevent"),
         ),
-        InlinePanel("lessons", label="Lesson", max_num=MAX_LESSONS),
-        InlinePanel("actions", label="Corrective action", max_num=MAX_ACTIONS),
-        InlinePanel("questions", label="Discussion question", max_num=MAX_QUESTIONS),
+        InlinePanel("lessons", label=_("Lesson"), max_num=MAX_LESSONS),
+        InlinePanel("actions", label=_("Corrective action"), max_num=MAX_ACTIONS),
+        InlinePanel("questions", label=_("Discussion question"), max_num=MAX_QUESTIONS),
         MultiFieldPanel(
             [
                 HelpPanel(
-                    content="Moderators: mark stories that work well in staff meetings, and link "
-                    "a story to an earlier one when the same mistake happened again."
+                    content=_(
+                        "Moderators: mark stories that work well in staff meetings, and link "
+                        "a story to an earlier one when the same mistake happened again."
+                    )
                 ),
                 FieldPanel("good_for_meetings"),
                 SimilarStoriesPanel(heading=_("Has this happened before?")),
@@ -338,7 +342,7 @@ class StoryPage(WordFormsMixin, Page):
                 FieldPanel("repeat_of_action"),
                 FieldPanel("repeat_not_prevented"),
             ],
-            heading="Moderation",
+            heading=_("Moderation"),
         ),
     ]
     promote_panels = intranet_promote_panels()
@@ -487,7 +491,7 @@ class StoryPage(WordFormsMixin, Page):
         """
         authorship = getattr(self, "authorship", None)
         if authorship is None or authorship.is_anonymous:
-            return "Anonymous"
+            return _("Anonymous")
         return authorship.author.get_full_name() or authorship.author.get_username()
 
     def clean(self):
@@ -495,7 +499,7 @@ class StoryPage(WordFormsMixin, Page):
         if self.happened_on is not None and self.happened_on.day != 1:
             self.happened_on = self.happened_on.replace(day=1)
         if self.repeat_of_id and self.repeat_of_id == self.pk:
-            raise ValidationError({"repeat_of": "A story cannot be a repeat of itself."})
+            raise ValidationError({"repeat_of": _("A story cannot be a repeat of itself.")})
         self.clean_repeat_action()
 
     def clean_repeat_action(self):

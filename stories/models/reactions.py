@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class LearnedFromThis(models.Model):
@@ -17,7 +18,7 @@ class LearnedFromThis(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["story", "user"], name="one_learned_mark_per_user")
         ]
-        verbose_name = "“I learned from this” mark"
+        verbose_name = _("“I learned from this” mark")
 
     def __str__(self):
         return f"Learned from story {self.story_id}"

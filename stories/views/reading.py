@@ -3,6 +3,7 @@
 
 from django.http import Http404, JsonResponse
 from django.shortcuts import redirect
+from django.utils.translation import gettext, ngettext
 from django.views.decorators.http import require_POST
 
 from ..models import LearnedFromThis, StoryPage
@@ -25,5 +26,22 @@ def learned_from_this(request, pk):
         LearnedFromThis.objects.filter(story=story, user=request.user).delete()
     state = story.learned_state(request.user)
     if "application/json" in request.headers.get("Accept", ""):
-        return JsonResponse({"learned": state["learned_by_me"], "count": state["learned_total"]})
+        learned, total = state["learned_by_me"], state["learned_total"]
+        # The words come from here, in the reader's language, not from the script.
+        count_text = (
+            ngettext(
+                "%(total)s person learned from this.", "%(total)s people learned from this.", total
+            )
+            % {"total": total}
+            if total
+            else gettext("Be the first to say you learned from this.")
+        )
+        return JsonResponse(
+            {
+                "learned": learned,
+                "count": total,
+                "label": gettext("✓ You learned from this" if learned else "I learned from this"),
+                "count_text": count_text,
+            }
+        )
     return redirect(story.get_url(request) + "#learned")

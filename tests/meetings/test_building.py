@@ -96,7 +96,7 @@ def test_bad_agenda_is_refused_with_a_clear_message(
         data["action-publish"] = "1"
     response = client.post(add_url(packs_index), data)
     assert response.status_code == 200
-    assert message in response.content.decode()
+    assert str(message) in response.content.decode()
     # What was typed is still there.
     assert b"Support staff meeting" in response.content
     assert not MeetingPackPage.objects.exists()

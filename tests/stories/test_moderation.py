@@ -284,7 +284,12 @@ def test_culture_team_manages_teams_series_and_phrases_in_the_admin(
     assert b">idiot<" in inactive and b">fault<" not in inactive
     response = client.post(
         "/admin/snippets/stories/blamelessphrase/add/",
-        {"phrase": "your fault", "suggestion": "What allowed it?", "is_active": "on"},
+        {
+            "language": "en",
+            "phrase": "your fault",
+            "suggestion": "What allowed it?",
+            "is_active": "on",
+        },
     )
     assert response.status_code == 302
     assert BlamelessPhrase.objects.filter(phrase="your fault").exists()

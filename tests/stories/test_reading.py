@@ -396,9 +396,19 @@ def test_i_learned_from_this_answers_json_for_the_script(employee_client, storie
     page = story(parent=stories_index, title="Posters")
     url = reverse("stories:learned", args=[page.pk])
     response = employee_client.post(url, {"learned": "1"}, headers={"Accept": "application/json"})
-    assert json.loads(response.content) == {"learned": True, "count": 1}
+    assert json.loads(response.content) == {
+        "learned": True,
+        "count": 1,
+        "label": "✓ You learned from this",
+        "count_text": "1 person learned from this.",
+    }
     response = employee_client.post(url, {"learned": "0"}, headers={"Accept": "application/json"})
-    assert json.loads(response.content) == {"learned": False, "count": 0}
+    assert json.loads(response.content) == {
+        "learned": False,
+        "count": 0,
+        "label": "I learned from this",
+        "count_text": "Be the first to say you learned from this.",
+    }
 
 
 def test_i_learned_from_this_needs_post_csrf_and_a_visible_story(employee, stories_index):

@@ -1,6 +1,7 @@
 """Posting the quote that goes live to a chat tool's incoming webhook."""
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, HelpPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
@@ -10,15 +11,20 @@ class QuoteSettings(BaseSiteSetting):
     """Where the Quote of the Week is announced. Editable by the Culture team."""
 
     class PayloadFormat(models.TextChoices):
-        FULL = "full", "Message plus quote fields (Slack, Mattermost, Rocket.Chat, Teams workflows)"
-        TEXT_ONLY = "text", 'Message only, {"text": …} (Google Chat and other strict receivers)'
+        FULL = (
+            "full",
+            _("Message plus quote fields (Slack, Mattermost, Rocket.Chat, Teams workflows)"),
+        )
+        TEXT_ONLY = "text", _('Message only, {"text": …} (Google Chat and other strict receivers)')
 
     webhook_url = models.URLField(
-        "webhook URL",
+        _("webhook URL"),
         max_length=500,
         blank=True,
-        help_text="An incoming-webhook URL of your chat tool. When set, each new Quote of the "
-        "Week is posted there when it goes live. Leave empty to announce nothing.",
+        help_text=_(
+            "An incoming-webhook URL of your chat tool. When set, each new Quote of the "
+            "Week is posted there when it goes live. Leave empty to announce nothing."
+        ),
     )
     payload_format = models.CharField(
         max_length=8, choices=PayloadFormat.choices, default=PayloadFormat.FULL
@@ -26,16 +32,18 @@ class QuoteSettings(BaseSiteSetting):
 
     panels = [
         HelpPanel(
-            content="The quote is posted once, by the scheduled <code>announce_quote</code> "
-            "command, soon after 08:08 on Monday. If the chat tool does not answer, the next run "
-            "tries again; pages never wait for it."
+            content=_(
+                "The quote is posted once, by the scheduled <code>announce_quote</code> "
+                "command, soon after 08:08 on Monday. If the chat tool does not answer, the next run "
+                "tries again; pages never wait for it."
+            )
         ),
         FieldPanel("webhook_url"),
         FieldPanel("payload_format"),
     ]
 
     class Meta:
-        verbose_name = "Quote of the Week settings"
+        verbose_name = _("Quote of the Week settings")
 
 
 class QuoteAnnouncement(models.Model):

@@ -5,6 +5,7 @@ import secrets
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 
 def new_token():
@@ -45,17 +46,17 @@ class DigestDelivery(models.Model):
     """One user's digest for one week. The row is made before sending, so a week is sent once."""
 
     class Status(models.TextChoices):
-        QUEUED = "queued", "Queued"
+        QUEUED = "queued", _("Queued")
         # Claimed by a worker, which is handing it to the mail server now. A row left here for
         # long belongs to a worker that died mid-send; the next run of the command retries it.
-        SENDING = "sending", "Sending"
-        SENT = "sent", "Sent"
-        FAILED = "failed", "Failed"
+        SENDING = "sending", _("Sending")
+        SENT = "sent", _("Sent")
+        FAILED = "failed", _("Failed")
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="digest_deliveries"
     )
-    week = models.DateField(help_text="The Monday of the week the digest is for.")
+    week = models.DateField(help_text=_("The Monday of the week the digest is for."))
     status = models.CharField(max_length=8, choices=Status.choices, default=Status.QUEUED)
     error = models.TextField(blank=True)
     attempts = models.PositiveSmallIntegerField(default=0)
@@ -63,7 +64,7 @@ class DigestDelivery(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
-        verbose_name_plural = "digest deliveries"
+        verbose_name_plural = _("digest deliveries")
         constraints = [
             models.UniqueConstraint(fields=["user", "week"], name="one_digest_per_user_and_week")
         ]

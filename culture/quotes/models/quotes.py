@@ -5,6 +5,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.dateformat import format as format_date
+from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
@@ -16,11 +17,11 @@ from home.search import WordFormsMixin
 
 from ..schedule import go_live_at, live_week, monday_of
 
-WEEK_FORMAT = "l j F Y"  # Monday 2 March 2026
+WEEK_FORMAT = _("l j F Y")  # Monday 2 March 2026
 
 
 def week_label(week):
-    return format_date(week, WEEK_FORMAT)
+    return format_date(week, str(WEEK_FORMAT))
 
 
 class QuoteTag(TaggedItemBase):
@@ -49,16 +50,18 @@ class Quote(WordFormsMixin, index.Indexed, ClusterableModel):
     """A quote, and the week it is the Quote of the Week (from that Monday at 08:08)."""
 
     text = models.TextField(max_length=600)
-    author = models.CharField("who said it", max_length=120)
+    author = models.CharField(_("who said it"), max_length=120)
     source = models.CharField(max_length=200, blank=True)
-    why_it_matters = models.TextField("why this matters", max_length=600, blank=True)
+    why_it_matters = models.TextField(_("why this matters"), max_length=600, blank=True)
     tags = ClusterTaggableManager(through=QuoteTag, blank=True)
     week = models.DateField(
         null=True,
         blank=True,
         unique=True,
-        help_text="The Monday of the week this is the Quote of the Week. Leave empty to keep it "
-        "in the queue unscheduled.",
+        help_text=_(
+            "The Monday of the week this is the Quote of the Week. Leave empty to keep it "
+            "in the queue unscheduled."
+        ),
     )
     # Set on every save: part of the wallpaper cache key, so an edit draws a new wallpaper.
     updated_at = models.DateTimeField(default=timezone.now, editable=False)
@@ -70,36 +73,41 @@ class Quote(WordFormsMixin, index.Indexed, ClusterableModel):
             [
                 FieldPanel(
                     "text",
-                    help_text="The words, without quotation marks. Up to 600 characters; "
-                    "the wallpaper shrinks the type to fit long ones.",
+                    help_text=_(
+                        "The words, without quotation marks. Up to 600 characters; "
+                        "the wallpaper shrinks the type to fit long ones."
+                    ),
                 ),
                 FieldPanel(
                     "author",
-                    help_text="Who said it. Where the attribution is uncertain, write "
-                    "“attributed to …”.",
+                    help_text=_(
+                        "Who said it. Where the attribution is uncertain, write “attributed to …”."
+                    ),
                 ),
                 FieldPanel(
                     "source",
-                    help_text="Optional: the book, speech or year, e.g. “Worstward Ho (1983)”.",
+                    help_text=_("Optional: the book, speech or year, e.g. “Worstward Ho (1983)”."),
                 ),
             ],
-            heading="The quote",
+            heading=_("The quote"),
         ),
         FieldPanel(
             "why_it_matters",
-            help_text="Optional: a sentence or two on what it means for how we handle mistakes.",
+            help_text=_("Optional: a sentence or two on what it means for how we handle mistakes."),
         ),
         FieldPanel("tags"),
         MultiFieldPanel(
             [
                 HelpPanel(
-                    content="A quote goes live at 08:08 on its Monday (site time zone) and stays "
-                    "the Quote of the Week until the next one goes live. Until then only the "
-                    "Culture team can see it. Any day you pick is moved to that week's Monday."
+                    content=_(
+                        "A quote goes live at 08:08 on its Monday (site time zone) and stays "
+                        "the Quote of the Week until the next one goes live. Until then only the "
+                        "Culture team can see it. Any day you pick is moved to that week's Monday."
+                    )
                 ),
                 FieldPanel("week"),
             ],
-            heading="Schedule",
+            heading=_("Schedule"),
         ),
     ]
 
@@ -136,8 +144,11 @@ class Quote(WordFormsMixin, index.Indexed, ClusterableModel):
             if holder is not None:
                 raise ValidationError(
                     {
-                        "week": f"The week of {week_label(holder.week)} already has a quote: "
-                        f"{holder}. Choose another week, or unschedule that quote first."
+                        "week": _(
+                            "The week of %(week)s already has a quote: %(quote)s. Choose another "
+                            "week, or unschedule that quote first."
+                        )
+                        % {"week": week_label(holder.week), "quote": holder}
                     },
                     code="unique",
                 )
