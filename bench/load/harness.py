@@ -294,7 +294,7 @@ class Stack:
                     found.setdefault(message["To"], []).append(message["Message-ID"])
         return found
 
-    def locust(self, users, seconds, csv_prefix, spawn_rate=2, ramp=None):
+    def locust(self, users, seconds, csv_prefix, spawn_rate=1, ramp=None):
         """Start locust (headless) against the stack; returns the process. Each failure is also
         written, with its time, to <csv_prefix>_failures.jsonl."""
         env = {
@@ -326,7 +326,9 @@ class Stack:
             "20",
         ]
         if not ramp:
-            command += ["--users", str(users), "--spawn-rate", str(spawn_rate)]
+            # The figures count from the moment everyone has arrived (and signed in); the
+            # arrival is in the history file and reported on its own.
+            command += ["--users", str(users), "--spawn-rate", str(spawn_rate), "--reset-stats"]
         return subprocess.Popen(
             command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True
         )
