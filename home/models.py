@@ -185,7 +185,7 @@ class ChatAnnouncement(models.Model):
     """One announcement posted (or tried) to one chat channel: tried until it succeeds, then never
     again, whoever calls `home.chat.announce` and however often."""
 
-    key = models.CharField(max_length=100, help_text="What was announced, e.g. “quote:42”.")
+    key = models.CharField(max_length=100, help_text=_("What was announced, e.g. “quote:42”."))
     channel = models.CharField(max_length=20)
     attempts = models.PositiveSmallIntegerField(default=0)
     last_error = models.TextField(blank=True)

@@ -8,6 +8,7 @@ from django.core.files.storage import default_storage
 from django.db import Error, connection
 from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -90,7 +91,9 @@ def search(request):
 
 def account(request):
     """The signed-in user's own settings, gathered from every app; their language is home's."""
-    if request.method == "POST":
+    # Other panels' forms (API tokens) post to their own views, which answer with this page: only
+    # a post to this page's own address is the language form.
+    if request.method == "POST" and request.path == reverse("account"):
         language_form = LanguageForm(request.POST)
         if language_form.is_valid():
             language_form.save(request)

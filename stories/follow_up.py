@@ -36,6 +36,7 @@ from wagtail.log_actions import log
 from wagtail.models import Revision
 
 from home import fragment_versions
+from home.languages import speaking_to
 from home.roles import TEAM_LEADS
 from home.site_address import absolute_url, page_url
 
@@ -269,16 +270,17 @@ def reminder_email(person, items, today):
             }
         )
     count = len(entries)
-    subject = ngettext(
-        "A corrective action to follow up", "%(count)d corrective actions to follow up", count
-    ) % {"count": count}
     context = {
         "person": person,
         "entries": entries,
         "site_name": _site_name(),
         "link_days": LINK_DAYS,
     }
-    _send(person.email, subject, "stories/email/action_reminder", context)
+    with speaking_to(person):
+        subject = ngettext(
+            "A corrective action to follow up", "%(count)d corrective actions to follow up", count
+        ) % {"count": count}
+        _send(person.email, subject, "stories/email/action_reminder", context)
 
 
 def send_reminders(today=None):
@@ -337,8 +339,9 @@ def email_author_done(action_id):
         "story_url": page_url(action.page) or "",
         "site_name": _site_name(),
     }
-    subject = _("Done: “%(action)s”") % {"action": action.description}
-    _send(author.email, subject, "stories/email/action_done", context)
+    with speaking_to(author):
+        subject = _("Done: “%(action)s”") % {"action": action.description}
+        _send(author.email, subject, "stories/email/action_done", context)
     return True
 
 

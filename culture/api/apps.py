@@ -1,11 +1,12 @@
 from django.apps import AppConfig
 from django.db.models.signals import post_save
+from django.utils.translation import gettext_lazy as _
 
 
 class ApiConfig(AppConfig):
     name = "culture.api"
     label = "api"
-    verbose_name = "JSON API"
+    verbose_name = _("JSON API")
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):

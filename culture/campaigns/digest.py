@@ -60,7 +60,7 @@ def campaign_section(digest):
         starts = timezone.localtime(event.starts_at, site_timezone())
         lines.append(
             _("Next: %(event)s, %(when)s.")
-            % {"event": event.title, "when": date_format(starts, "l j F \\a\\t H:i")}
+            % {"event": event.title, "when": date_format(starts, _("l j F \\a\\t H:i"))}
         )
     url = campaign.get_url()
     return {

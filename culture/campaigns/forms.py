@@ -119,12 +119,16 @@ class CampaignPageForm(WagtailAdminPageForm):
 class CopyCampaignForm(forms.Form):
     """Start a new campaign from an earlier one: a new title and start date; same length."""
 
-    title = forms.CharField(max_length=255, help_text=_("The new campaign's name."))
+    title = forms.CharField(
+        label=_("Title"), max_length=255, help_text=_("The new campaign's name.")
+    )
     start_date = forms.DateField(
+        label=_("Start date"),
         widget=AdminDateInput(),
         help_text=_("The first day of the new campaign. Its length and its events move with it."),
     )
     slug = forms.SlugField(
+        label=_("Slug"),
         required=False,
         max_length=255,
         help_text=_("Optional: the last part of the address. Made from the title when left empty."),
@@ -183,6 +187,7 @@ class InsightsPeriodForm(forms.Form):
     date_from = forms.DateField(label=_("From"), required=False, widget=AdminDateInput())
     date_to = forms.DateField(label=_("To"), required=False, widget=AdminDateInput())
     campaign = forms.ModelChoiceField(
+        label=_("Campaign"),
         queryset=None,
         required=False,
         # `id`, not `pk`: on SQLite a huge pk of a page subclass overflows instead of matching.

@@ -144,7 +144,7 @@ class CampaignPage(WordFormsMixin, Page):
     subpage_types = []
 
     class Meta:
-        verbose_name = "campaign"
+        verbose_name = _("campaign")
         permissions = [("view_insights", "Can view culture insights and export their figures")]
 
     def __str__(self):
@@ -268,7 +268,7 @@ class CampaignEvent(Orderable):
     ]
 
     class Meta(Orderable.Meta):
-        verbose_name = "event"
+        verbose_name = _("event")
 
     def __str__(self):
         return self.title

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class LearningConfig(AppConfig):
@@ -6,5 +7,5 @@ class LearningConfig(AppConfig):
 
     name = "culture.learning"
     label = "learning"
-    verbose_name = "Learning loop"
+    verbose_name = _("Learning loop")
     default_auto_field = "django.db.models.BigAutoField"

@@ -134,7 +134,7 @@ class StoryOfTheMonth(models.Model):
         verbose_name_plural = _("stories of the month")
 
     def __str__(self):
-        return date_format(self.month, "F Y")
+        return date_format(self.month, _("F Y"))
 
     def clean(self):
         super().clean()

@@ -362,7 +362,7 @@ class FollowUpValue(AgendaItemValue):
         lines = [self.get("text")] if self.get("text") else []
         for action in self.open_actions:
             owner = f" ({action.owner_label})" if action.owner_label else ""
-            due = _("due %(date)s") % {"date": date_format(action.due_date, "j M Y")}
+            due = _("due %(date)s") % {"date": date_format(action.due_date, _("j M Y"))}
             lines.append(f"{action.description}{owner}, {due}: {action.page.title}")
         return lines
 
@@ -442,7 +442,7 @@ class DrillBlock(blocks.StructBlock):
         template = "meetings/blocks/agenda_drill.html"
         value_class = DrillValue
         label = _("Practice drill")
-        label_format = "Drill · {story} · {minutes} min"
+        label_format = _("Drill · {story} · {minutes} min")
         description = _(
             "Tell a story up to the mistake, ask “What would you do now?”, then reveal how it "
             "was owned, made right and prevented."
@@ -450,8 +450,8 @@ class DrillBlock(blocks.StructBlock):
         preview_template = PREVIEW_TEMPLATE
         preview_value = {
             "story": None,
-            "situation": "A test email is about to go to the whole customer list.",
-            "question": "What would you do now?",
+            "situation": _("A test email is about to go to the whole customer list."),
+            "question": DEFAULT_DRILL_QUESTION,
             "minutes": 15,
         }
 
@@ -557,7 +557,7 @@ class FreeItemBlock(blocks.StructBlock):
         }
 
 
-DEFAULT_FOLLOW_UP_TEXT = "Which of these are done, and what do the others need?"
+DEFAULT_FOLLOW_UP_TEXT = _("Which of these are done, and what do the others need?")
 
 
 class FollowUpBlock(blocks.StructBlock):
@@ -572,7 +572,7 @@ class FollowUpBlock(blocks.StructBlock):
         template = "blocks/agenda_follow_up.html"
         value_class = FollowUpValue
         label = _("Follow-up of corrective actions")
-        label_format = "Follow-up · {minutes} min"
+        label_format = _("Follow-up · {minutes} min")
         description = _(
             "The team's corrective actions still open past their due date, from every story: "
             "done, or what do they need?"

@@ -164,5 +164,5 @@ class StartPackForm(forms.Form):
         data = self.cleaned_data
         return data["title"].strip() or _("%(team)s staff meeting, %(date)s") % {
             "team": data["team"].name,
-            "date": date_format(data["meeting_date"], "j F Y"),
+            "date": date_format(data["meeting_date"], _("j F Y")),
         }

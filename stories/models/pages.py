@@ -371,8 +371,8 @@ class StoryPage(WordFormsMixin, Page):
     objects = StoryManager()
 
     class Meta:
-        verbose_name = "story"
-        verbose_name_plural = "stories"
+        verbose_name = _("story")
+        verbose_name_plural = _("stories")
 
     def permissions_for_user(self, user):
         from stories.permissions import StoryPermissionTester

@@ -83,7 +83,7 @@ class Series(models.Model):
 
     class Meta:
         ordering = ["name"]
-        verbose_name_plural = "series"
+        verbose_name_plural = _("series")
 
     def __str__(self):
         return self.name

@@ -140,6 +140,16 @@ def test_an_unknown_language_is_refused_with_a_message(employee_client, employee
     assert UserProfile.objects.filter(user=employee, preferred_language="xx").count() == 0
 
 
+def test_another_panels_form_leaves_the_language_alone(employee_client, employee, home_page):
+    """The API tokens form posts to its own view, which answers with "Your settings": it is not
+    the language form, so the choice stays and the new token is shown in it."""
+    choose(employee_client, "de")
+    response = employee_client.post("/account/api-tokens/", {"name": "Team-Dashboard"})
+    assert response.status_code == 200
+    assert "Dein neuer Token „Team-Dashboard“" in response.content.decode()
+    assert UserProfile.get_for_user(employee).preferred_language == "de"
+
+
 def test_the_admin_follows_the_same_choice(client, home_page, moderator):
     client.force_login(moderator)
     choose(client, "de")

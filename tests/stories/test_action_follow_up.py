@@ -13,6 +13,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import PageLogEntry
+from wagtail.users.models import UserProfile
 
 from home.factories import UserFactory
 from home.roles import TEAM_LEADS
@@ -140,6 +141,17 @@ def test_a_week_before_on_the_day_and_weekly_after_one_email_listing_every_actio
         "due",
         "overdue",
     }
+
+
+def test_the_reminder_is_in_the_contacts_language(story, support_lead):
+    profile = UserProfile.get_for_user(support_lead)
+    profile.preferred_language = "de"
+    profile.save()
+    remind(DUE + 21 * DAY)
+    (message,) = mail.outbox
+    assert message.subject == "2 Korrekturmaßnahmen zum Nachverfolgen"
+    assert "Überfällig: Sie war am 16. März 2026 fällig, vor 21 Tagen." in message.body
+    assert '<html lang="de">' in message.alternatives[0][0]
 
 
 def test_a_day_without_a_run_is_caught_up_once(story):
