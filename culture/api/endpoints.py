@@ -11,7 +11,7 @@ What each type shows is the allow-list in `culture/api/fields.py`.
 """
 
 from django.contrib.auth.decorators import login_not_required
-from django.db.models import Q
+from django.db.models import Prefetch, Q
 from django.utils.cache import add_never_cache_headers, patch_vary_headers
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.renderers import JSONRenderer
@@ -29,7 +29,7 @@ from culture.meetings.models import MeetingPackPage, MeetingPackTag
 from culture.quotes.models import Quote, QuoteTag
 from home.visibility import visible_to
 from stories import small_groups
-from stories.models import StoryPage, StoryTag
+from stories.models import CorrectiveAction, StoryPage, StoryTag
 
 from . import fields
 from .authentication import BearerTokenAuthentication, SessionAuthentication
@@ -132,7 +132,9 @@ class PagesEndpoint(PrivateEndpoint, PagesAPIViewSet):
         queryset = super().get_queryset().select_related("locale")
         if queryset.model is StoryPage:
             return queryset.with_card_data(small_groups.minimum(self.request)).prefetch_related(
-                "lessons", "actions", "questions"
+                "lessons",
+                Prefetch("actions", CorrectiveAction.objects.select_related("owner_team")),
+                "questions",
             )
         if queryset.model is MeetingPackPage:
             return queryset.select_related("team").prefetch_related("tagged_items__tag")

@@ -52,7 +52,7 @@ def story_actions(story):
     return [
         {
             "description": action.description,
-            "owner": action.owner,
+            "owner": action.owner_label,
             "due_date": iso(action.due_date),
             "status": action.status,
         }

@@ -160,7 +160,9 @@ def test_a_pack_started_from_another_opens_with_the_story_too(candidates, home_p
     packs = MeetingPacksIndexPageFactory(parent=home_page)
     source = MeetingPackPageFactory(parent=packs, agenda=[open_round_item()])
     copy = MeetingPackPageFactory(parent=packs, agenda=[])
-    copy.agenda = starting_agenda(source, candidates["month"])
+    copy.agenda = starting_agenda(
+        source, source.team, datetime.date(2026, 12, 15), story=candidates["month"]
+    )
     copy.save()
     copy.refresh_from_db()
     assert [block.block_type for block in copy.agenda] == ["story", "open_round"]
