@@ -162,6 +162,8 @@ if os.environ.get("LOAD_RAMP"):
         where the 95th percentile passes a second."""
 
         def tick(self):
+            if self.get_run_time() >= STEP_SECONDS * (MAX_USERS // STEP_USERS):
+                return None  # the last step is over: stop
             step = int(self.get_run_time() // STEP_SECONDS) + 1
             # Five sign-ins a second: each costs the server a password hash (about half a second
             # of CPU), so fifty at once would measure the sign-in rush, not reading.

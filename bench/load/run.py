@@ -110,12 +110,17 @@ def summarise(prefix):
     }
 
 
-def knee(history):
-    """The first step of the ramp whose median p95 passes KNEE_MS: (users, p95) or None."""
-    steps = {}
+def knee(history, settled=20):
+    """The first step of the ramp whose median p95 passes KNEE_MS: (users, p95, table).
+
+    Only rows from `settled` seconds after a step's employees have all arrived count: the
+    arrivals (each a sign-in) are a rush of their own, reported by the main run."""
+    steps, since = {}, {}
     for row in history:
-        if row["95%"] not in ("", "N/A"):
-            steps.setdefault(int(row["User Count"]), []).append(float(row["95%"]))
+        users, at = int(row["User Count"]), int(row["Timestamp"])
+        since.setdefault(users, at)
+        if row["95%"] not in ("", "N/A") and at - since[users] >= settled:
+            steps.setdefault(users, []).append(float(row["95%"]))
     table = [(users, statistics.median(values)) for users, values in sorted(steps.items())]
     for users, p95 in table:
         if p95 > KNEE_MS:
