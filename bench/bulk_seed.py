@@ -73,6 +73,7 @@ from stories.models import (
     StoryTag,
     anonymous_author,
 )
+from stories.models.pages import owner_from_text
 
 BATCH_SIZE = 2000
 YEARS = 6  # seeded stories are published over this many years, up to today
@@ -278,17 +279,27 @@ def repeat_of(position, ids, randomiser):
     return ids[position - scenarios * randomiser.randint(1, min(20, position // scenarios))]
 
 
+def owned(action, teams):
+    """An action's fields with its `owner` text read as the share form reads it (a team's name
+    becomes the owning team, anything else the role)."""
+    action = dict(action)
+    if "owner" in action:
+        action["owner_team"], action["owner_role"] = owner_from_text(action.pop("owner"), teams)
+    return action
+
+
 def write_children(stories, parts, company):
     """Lessons, actions, questions and tags, written and then held by each page in memory, so
     that its revision and its reference index entries see them as Wagtail's own saves would."""
     children = {StoryLesson: [], CorrectiveAction: [], DiscussionQuestion: [], StoryTag: []}
+    teams = {team.name.lower(): team for team in company.teams}
     for story, (data, _) in zip(stories, parts, strict=True):
         story.lessons = [
             StoryLesson(page_id=story.pk, text=text, sort_order=n)
             for n, text in enumerate(data["lessons"])
         ]
         story.actions = [
-            CorrectiveAction(page_id=story.pk, sort_order=n, **action)
+            CorrectiveAction(page_id=story.pk, sort_order=n, **owned(action, teams))
             for n, action in enumerate(data["actions"])
         ]
         story.questions = [
