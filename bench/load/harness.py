@@ -172,8 +172,12 @@ class Stack:
         if self.media_root:
             self.env["MEDIA_ROOT"] = str(self.media_root)
         self.password = secrets.token_urlsafe(12)
-        self.seed()
-        self.start_web()
+        try:
+            self.seed()
+            self.start_web()
+        except BaseException:
+            self.__exit__()  # a failed start still removes what it made
+            raise
         return self
 
     def __exit__(self, *exc):
