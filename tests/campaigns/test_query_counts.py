@@ -82,7 +82,8 @@ def test_dashboard_query_count_does_not_grow(setting, client, culture_member):
     seed(stories_index, packs_index, campaign, teams, users, count=60)
     assert count_queries(client, url, period) == small
     assert count_queries(client, reverse("campaigns_admin:insights_csv"), period) == small_csv
-    assert small <= 30
+    # The same whatever the data; the page also shows the pulse and the follow-up figures.
+    assert small <= 34
 
 
 @time_machine.travel(TODAY)

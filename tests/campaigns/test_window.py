@@ -104,7 +104,7 @@ def test_quote_calendar_shows_each_week_and_never_a_future_quote(april, employee
     ]
     assert "Quote number 1" in html
     assert "Quote number 2" not in html  # its Monday 08:08 has not come yet
-    assert "goes live on Monday 13 April at 08:08" in html
+    assert "goes live on Monday 13 April, 08:08" in html
     assert "Quote of another month" not in html
 
     with time_machine.travel(london(2026, 4, 13, 8, 8)):

@@ -41,6 +41,11 @@ OPEN_VIEWS = {
     "story_tag_feed_atom": "personal Atom feed of one tag's stories; secret per-user token",
     "story_tag_feed_rss": "personal RSS feed of one tag's stories; secret per-user token",
     "tag_lessons_feed_atom": "personal Atom feed of one tag's lessons; secret per-user token",
+    # Follow-up reminders (stories/follow_up.py): the contact may not have an account here.
+    "action_done": 'one-click "Mark done" in a follow-up reminder: signed for one action, '
+    "expires, asks before it changes anything and works once",
+    "action_move": '"Move the date" in a follow-up reminder: signed for one action, expires, '
+    "changes only that action's due date",
 }
 # Apps add token-protected views here as they come (feeds, unsubscribe links).
 OPEN_VIEW_PREFIXES = (

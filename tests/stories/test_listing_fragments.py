@@ -58,7 +58,7 @@ def test_a_mark_changes_the_count_where_the_story_is_shown_and_nothing_else(
     tag_page = stories_index.url + "tag/email/"
     before = {url: warm(employee_client, url) for url in (first_page, second_page, tag_page)}
 
-    assert mark(marker, newest) == {"learned": True, "count": 1}
+    assert mark(marker, newest).items() >= {"learned": True, "count": 1}.items()
 
     # The story's own listing shows the new count at once (its cards are rendered again)...
     html = employee_client.get(first_page).content.decode()
@@ -70,7 +70,7 @@ def test_a_mark_changes_the_count_where_the_story_is_shown_and_nothing_else(
     # Once rendered again, the first page is as cheap as before the mark.
     assert count_queries(employee_client, first_page)[0] == before[first_page]
 
-    assert mark(marker, newest, learned=False) == {"learned": False, "count": 0}
+    assert mark(marker, newest, learned=False).items() >= {"learned": False, "count": 0}.items()
     assert "learned from this" not in employee_client.get(first_page).content.decode()
 
 

@@ -70,7 +70,7 @@ def test_learned_still_works_for_a_real_story(employee_client, stories_index, em
         {"learned": "1"},
         HTTP_ACCEPT="application/json",
     )
-    assert response.json() == {"learned": True, "count": 1}
+    assert response.json().items() >= {"learned": True, "count": 1}.items()
 
 
 def test_editing_someone_elses_draft_is_still_a_404(employee_client, stories_index, other_employee):
