@@ -34,8 +34,10 @@ def main():
         process = stack.locust(args.users, seconds, prefix)
         begun = time.time()
         time.sleep(args.down_at)
-        stack.postgres.ctl("stop")
+        # Requests fail from the moment the shutdown begins ("the database system is shutting
+        # down"), before the stop command returns.
         stopped = time.time()
+        stack.postgres.ctl("stop")
         health_while_down = collections.Counter()
         while time.time() < stopped + args.down_for:
             health_while_down[stack.health()[0]] += 1
@@ -54,7 +56,7 @@ def main():
     after = [f for f in failures if f["at"] >= back]
     kinds = collections.Counter(f"{f['request']}: {f['error'][:80]}" for f in during)
     checks = [
-        (not before, f"{len(before)} errors before the stop"),
+        (not before, f"{len(before)} errors before the shutdown began"),
         (
             set(health_while_down) == {503},
             f"/healthz/ while PostgreSQL was down: {dict(health_while_down)} (status: answers)",
