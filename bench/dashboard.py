@@ -186,7 +186,7 @@ def seed(count):
                 page_id=s.pk,
                 sort_order=n,
                 description="Add a check",
-                owner="Ops",
+                owner_role="Ops",
                 due_date=today + datetime.timedelta(days=rng.randint(-120, 120)),
                 status=rng.choice(["open", "done", "done"]),
             )

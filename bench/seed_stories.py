@@ -196,7 +196,7 @@ def seed_through_factories(index, count):
             CorrectiveAction(
                 page=page,
                 description=f"Add a second check ({n + 1})",
-                owner="Operations",
+                owner_role="Operations",
                 due_date=today + datetime.timedelta(days=randomiser.randint(-30, 30)),
                 status=randomiser.choice(CorrectiveAction.Status.values),
                 sort_order=n,
