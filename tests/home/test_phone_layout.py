@@ -79,7 +79,7 @@ def site(live_server, home_page):
             page=long_story,
             sort_order=number,
             description=description,
-            owner=owner,
+            owner_role=owner,
             due_date=datetime.date(2026, 3, 17),
             status="open",
         )
